@@ -1,0 +1,60 @@
+"""mockbank: つないでネ！ット of 青森みちのく銀行 and every party around it, as one Flask app."""
+from __future__ import annotations
+
+from flask import Flask, render_template
+
+from mockbank import config
+from mockbank.clock import WorldClock
+from mockbank.db import db
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build the mock world: settings, database, clock, then one blueprint per party."""
+    app = Flask(__name__, instance_relative_config=True)
+    register_settings(app, overrides)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    return app
+
+
+def register_settings(app: Flask, overrides: dict | None) -> None:
+    """Defaults, then MOCKBANK_* environment variables, then the caller's overrides."""
+    app.config.from_mapping(config.defaults(app.instance_path))
+    app.config.from_mapping(config.from_environment())
+    app.config.from_mapping(overrides or {})
+
+
+def register_extensions(app: Flask) -> None:
+    """The database (created on first start) and the one world clock."""
+    db.init_app(app)
+    app.extensions["world_clock"] = WorldClock()
+    with app.app_context():
+        from mockbank import models  # noqa: F401  (registers the tables)
+
+        db.create_all()
+
+
+def register_blueprints(app: Flask) -> None:
+    """The bank always; the control API only in test mode (DESIGN: 404 otherwise)."""
+    from mockbank.bank import bp as bank_bp
+
+    app.register_blueprint(bank_bp)
+    if app.config["TEST_MODE"]:
+        from mockbank.control import bp as control_bp
+
+        app.register_blueprint(control_bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    """The bank's own pages for 404 and 500: a customer never sees a stack trace."""
+
+    def not_found(_error):
+        return render_template("error.html", title="ページが見つかりません", status=404), 404
+
+    def server_error(_error):
+        db.session.rollback()
+        return render_template("error.html", title="ただいま混み合っております", status=500), 500
+
+    app.register_error_handler(404, not_found)
+    app.register_error_handler(500, server_error)

@@ -1,0 +1,40 @@
+"""Logging in (P7, P17): the login ID and password, lockout, and where the customer goes next."""
+from __future__ import annotations
+
+from mockbank import clock, journal, rules
+from mockbank.bank import lockout
+from mockbank.bank.errors import Refused, refuse_if
+from mockbank.db import db
+from mockbank.models import CONTRACT_NEW, STEP_DONE, STEP_FIRST_LOGIN, STEP_QA, Customer
+from mockbank.passwords import secret_matches
+
+
+def authenticate(login_id: str, password: str, screen: str) -> Customer:
+    """The customer whose login ID and password these are; wrong ones count towards R-LOCKOUT."""
+    refuse_if(
+        None if login_id else rules.Problem("R-LOCKOUT", "ログインIDを入力してください。", "login_id"),
+        rules.password_entry(password, "ログインパスワード", "login_pw"),
+    )
+    customer = db.session.scalar(db.select(Customer).where(Customer.login_id == login_id))
+    if customer is None:
+        raise Refused(rules.LOGIN_MISMATCH)
+    lockout.refuse_if_locked(customer)
+    if not secret_matches(customer.login_pw_hash, password):
+        lockout.count_failure(customer, screen, rules.LOGIN_MISMATCH)
+    lockout.clear_failures(customer)
+    _finish_first_login(customer)
+    customer.last_login_at = clock.now().replace(tzinfo=None)
+    journal.record("login", screen=screen, customer=customer, step=customer.step)
+    db.session.commit()
+    return customer
+
+
+def _finish_first_login(customer: Customer) -> None:
+    """初回ログイン (P7): a new contract goes on to 追加認証登録; an ID-initialised one is done."""
+    if customer.step == STEP_FIRST_LOGIN:
+        customer.step = STEP_QA if customer.contract == CONTRACT_NEW else STEP_DONE
+
+
+def next_endpoint(customer: Customer) -> str:
+    """Where a logged-in customer goes: the next onboarding step, else the top page."""
+    return "bank.additional_auth" if customer.step == STEP_QA else "bank.home"

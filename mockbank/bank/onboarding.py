@@ -1,0 +1,58 @@
+"""Onboarding services (P5–P7): check the applicant's account and passwords, register the login ID."""
+from __future__ import annotations
+
+from sqlalchemy.exc import IntegrityError
+
+from mockbank import journal, rules
+from mockbank.bank import lockout
+from mockbank.bank.errors import Refused, refuse_if
+from mockbank.db import db
+from mockbank.models import STEP_FIRST_LOGIN, STEP_LOGIN_ID, Account, Customer
+from mockbank.passwords import secret_matches
+
+
+def verify_applicant(branch: str, kind: str, number: str, login_pw: str, confirm_pw: str) -> Customer:
+    """SID001 (P5): the representative account and its (temp or latest) passwords must match."""
+    refuse_if(
+        rules.branch_code(branch),
+        rules.account_number(number),
+        rules.password_entry(login_pw, "(仮) ログインパスワード", "login_pw"),
+        rules.password_entry(confirm_pw, "(仮) 確認用パスワード", "confirm_pw"),
+    )
+    account = db.session.scalar(
+        db.select(Account).where(
+            Account.branch_code == branch, Account.kind == kind,
+            Account.number == number, Account.representative.is_(True),
+        )
+    )
+    if account is None:
+        raise Refused(rules.ACCOUNT_MISMATCH)
+    customer = account.customer
+    lockout.refuse_if_locked(customer)
+    if not (secret_matches(customer.login_pw_hash, login_pw) and secret_matches(customer.confirm_pw_hash, confirm_pw)):
+        lockout.count_failure(customer, "SID001", rules.ACCOUNT_MISMATCH)
+    lockout.clear_failures(customer)
+    if customer.step != STEP_LOGIN_ID:
+        db.session.commit()
+        raise Refused(rules.LOGIN_ID_ALREADY_TAKEN, customer=customer)
+    journal.record("screen", screen="SID001", customer=customer)
+    db.session.commit()
+    return customer
+
+
+def register_login_id(customer: Customer, login_id: str, again: str) -> None:
+    """S-ID (P6): a well-formed login ID, typed twice, unlike the passwords, not taken by anyone."""
+    refuse_if(rules.login_id_format(login_id), customer=customer)
+    refuse_if(rules.login_id_twice(login_id, again), customer=customer)
+    if secret_matches(customer.login_pw_hash, login_id) or secret_matches(customer.confirm_pw_hash, login_id):
+        raise Refused(rules.CREDENTIALS_NOT_DISTINCT, customer=customer)
+    if db.session.scalar(db.select(Customer.id).where(Customer.login_id == login_id)):
+        raise Refused(rules.LOGIN_ID_TAKEN, customer=customer)
+    customer.login_id = login_id
+    customer.step = STEP_FIRST_LOGIN
+    journal.record("screen", screen="S-ID", customer=customer)
+    try:
+        db.session.commit()
+    except IntegrityError:  # taken between the check and the write
+        db.session.rollback()
+        raise Refused(rules.LOGIN_ID_TAKEN, customer=customer) from None

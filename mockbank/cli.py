@@ -1,0 +1,76 @@
+"""`mockbank serve`: the mock world for people to click through on a phone browser."""
+from __future__ import annotations
+
+import argparse
+import socket
+
+from mockbank import create_app
+from mockbank.db import db
+from mockbank.personas import seed_persona
+
+DEMO_KINDS = (("新規契約", "new"), ("ログインID初期化済み", "id_initialised"), ("既にご利用中", "active"))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the command line and run the chosen command."""
+    parser = argparse.ArgumentParser(prog="mockbank", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the mock bank")
+    serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every interface)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--test-mode", action="store_true", help="mount the control API at /_control")
+    serve.add_argument("--fresh", action="store_true", help="empty the database before starting")
+    serve.add_argument("--no-demo", action="store_true", help="do not seed one persona of each kind")
+    args = parser.parse_args(argv)
+    run_serve(args)
+
+
+def run_serve(args: argparse.Namespace) -> None:
+    """Start the app, seed demo personas, print where each party lives, and serve."""
+    app = create_app({"TEST_MODE": True} if args.test_mode else None)
+    with app.app_context():
+        if args.fresh:
+            for table in reversed(db.metadata.sorted_tables):
+                db.session.execute(table.delete())
+            db.session.commit()
+        personas = [] if args.no_demo else [(label, seed_persona(kind)) for label, kind in DEMO_KINDS]
+    print_parties(args.host, args.port, args.test_mode)
+    print_personas(personas)
+    app.run(host=args.host, port=args.port, threaded=True)
+
+
+def print_parties(host: str, port: int, test_mode: bool) -> None:
+    """Where each party of the mock world answers."""
+    shown = _lan_address() if host in ("0.0.0.0", "::") else host
+    base = f"http://{shown}:{port}"
+    print("\nつないでネ！ット mock world")
+    print(f"  銀行トップページ (S-TOP)        {base}/")
+    print(f"  つないでネ！ットご利用案内      {base}/netbank/")
+    print(f"  お客様情報入力 (SID001)         {base}/netbank/register")
+    print(f"  ログイン                        {base}/netbank/login")
+    print(f"  control API                     {base + '/_control' if test_mode else 'off (use --test-mode)'}")
+    print("  OTP issuer, ワンタイムPW app, mailbox, phone network: not yet in this version")
+
+
+def print_personas(personas: list[tuple[str, dict]]) -> None:
+    """The demo customers, with what each holds on paper."""
+    for label, p in personas:
+        print(f"\n  [{label}] {p['name']} 様  店番 {p['branch']['code']} ({p['branch']['name']})"
+              f"  普通 {p['account_number']}")
+        print(f"      ログインパスワード {p['login_password']}  確認用パスワード {p['confirm_password']}"
+              + (f"  ログインID {p['login_id']}" if p["login_id"] else ""))
+    print()
+
+
+def _lan_address() -> str:
+    """This machine's address on the local network, for a phone on the same network."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET: no packet is sent for a UDP connect
+            return probe.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
+
+
+if __name__ == "__main__":
+    main()

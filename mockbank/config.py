@@ -1,0 +1,39 @@
+"""Settings: defaults and the MOCKBANK_* environment variables that override them."""
+from __future__ import annotations
+
+import os
+import secrets
+
+# R-LOCKOUT: consecutive wrong passwords before the login is locked. Regional
+# banks on shared internet-banking platforms lock after a handful of
+# consecutive failures; we take 5. Unlocking is out of band (the branch or the
+# help desk), never online.
+DEFAULT_LOCKOUT_LIMIT = 5
+
+
+def defaults(instance_path: str) -> dict:
+    """Settings a fresh checkout runs with: SQLite under instance/, control API off."""
+    return {
+        "SECRET_KEY": secrets.token_hex(32),
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{os.path.join(instance_path, 'mockbank.sqlite')}",
+        "TEST_MODE": False,
+        "LOCKOUT_LIMIT": DEFAULT_LOCKOUT_LIMIT,
+        "PASSWORD_HASH_METHOD": "scrypt",
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_HTTPONLY": True,
+    }
+
+
+def from_environment(environ: dict | None = None) -> dict:
+    """MOCKBANK_DATABASE_URL, MOCKBANK_TEST_MODE, MOCKBANK_LOCKOUT_LIMIT, MOCKBANK_SECRET_KEY."""
+    env = os.environ if environ is None else environ
+    settings: dict = {}
+    if env.get("MOCKBANK_DATABASE_URL"):
+        settings["SQLALCHEMY_DATABASE_URI"] = env["MOCKBANK_DATABASE_URL"]
+    if env.get("MOCKBANK_TEST_MODE"):
+        settings["TEST_MODE"] = env["MOCKBANK_TEST_MODE"].lower() in ("1", "true", "yes", "on")
+    if env.get("MOCKBANK_LOCKOUT_LIMIT"):
+        settings["LOCKOUT_LIMIT"] = int(env["MOCKBANK_LOCKOUT_LIMIT"])
+    if env.get("MOCKBANK_SECRET_KEY"):
+        settings["SECRET_KEY"] = env["MOCKBANK_SECRET_KEY"]
+    return settings

@@ -1,0 +1,61 @@
+"""WorldClient: the suite's only door into the mock world, over the control API (DESIGN)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import requests
+
+
+class WorldClient:
+    """Reset the world, seed personas, move the clock and read the journal, over HTTP."""
+
+    def __init__(self, base_url: str, session: requests.Session | None = None) -> None:
+        self.base_url = base_url.rstrip("/") + "/_control"
+        self.http = session or requests.Session()
+
+    def _call(self, method: str, path: str, **kwargs):
+        response = self.http.request(method, self.base_url + path, timeout=30, **kwargs)
+        if response.status_code >= 400:
+            raise RuntimeError(f"control API {method} {path}: {response.status_code} {response.text}")
+        return response.json()
+
+    def reset(self) -> dict:
+        """Empty the world; returns how many milliseconds it took."""
+        return self._call("POST", "/reset")
+
+    def persona(self, kind: str, **overrides) -> dict:
+        """Seed a persona of `kind` (new, id_initialised, active) and return its data."""
+        return self._call("POST", "/personas", json={"kind": kind, **overrides})
+
+    def customer(self, customer_id: int) -> dict:
+        """What the bank holds about a customer now (no secrets)."""
+        return self._call("GET", f"/customers/{customer_id}")
+
+    def clock(self) -> dict:
+        """The world clock's state: now, frozen, skews."""
+        return self._call("GET", "/clock")
+
+    def freeze(self, at: datetime | str | None = None) -> dict:
+        """Freeze the world clock at `at` (or now)."""
+        return self._call("POST", "/clock", json={"freeze": _iso(at) if at else True})
+
+    def advance(self, seconds: float) -> dict:
+        """Move the world clock forward by `seconds`."""
+        return self._call("POST", "/clock", json={"advance": seconds})
+
+    def set_time(self, at: datetime | str) -> dict:
+        """Jump the world clock to `at`."""
+        return self._call("POST", "/clock", json={"set": _iso(at)})
+
+    def skew(self, device: str, seconds: float) -> dict:
+        """Give one device's clock a skew from the world's."""
+        return self._call("POST", "/clock", json={"skew": {"device": device, "seconds": seconds}})
+
+    def journal(self, kind: str | None = None, customer_id: int | None = None) -> list[dict]:
+        """Journal entries, optionally of one kind or one customer."""
+        params = {k: v for k, v in {"kind": kind, "customer_id": customer_id}.items() if v is not None}
+        return self._call("GET", "/journal", params=params)
+
+
+def _iso(moment: datetime | str) -> str:
+    return moment if isinstance(moment, str) else moment.isoformat()

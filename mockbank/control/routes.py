@@ -1,0 +1,103 @@
+"""Control API routes (mounted only in test mode; DESIGN: 404 otherwise)."""
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+from flask import abort, jsonify, request
+from sqlalchemy.exc import IntegrityError
+
+from mockbank import journal
+from mockbank.clock import world_clock
+from mockbank.control import bp
+from mockbank.db import db
+from mockbank.models import Customer
+from mockbank.personas import UnknownPersona, seed_persona
+
+
+def _bad_request(message: str, status: int = 400):
+    return jsonify({"error": message}), status
+
+
+@bp.post("/reset")
+def reset():
+    """Empty every table and put the clock back to real time, in milliseconds."""
+    started = time.perf_counter()
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(table.delete())
+    db.session.commit()
+    world_clock().reset()
+    return jsonify({"ok": True, "ms": round((time.perf_counter() - started) * 1000, 2)})
+
+
+@bp.post("/personas")
+def personas():
+    """Seed a persona: {"kind": "new"|"id_initialised"|"active", "seed"?, overrides…}."""
+    body = request.get_json(silent=True) or {}
+    kind = body.pop("kind", None)
+    if not kind:
+        return _bad_request("kind is required")
+    try:
+        persona = seed_persona(kind, **body)
+    except UnknownPersona as error:
+        return _bad_request(str(error))
+    except TypeError as error:
+        return _bad_request(f"unknown override: {error}")
+    except IntegrityError:
+        db.session.rollback()
+        return _bad_request("an account or login ID in the overrides is already taken", 409)
+    journal.record("control", customer=persona["customer_id"], action="persona", persona=persona["kind"])
+    db.session.commit()
+    return jsonify(persona), 201
+
+
+@bp.get("/customers/<int:customer_id>")
+def customer(customer_id: int):
+    """What the bank holds about a customer, secrets left out."""
+    found = db.session.get(Customer, customer_id) or abort(404)
+    return jsonify(
+        {
+            "customer_id": found.id,
+            "name": found.name,
+            "contract": found.contract,
+            "step": found.step,
+            "login_id": found.login_id,
+            "failed_attempts": found.failed_attempts,
+            "locked": found.locked,
+            "last_login_at": found.last_login_at.isoformat() if found.last_login_at else None,
+        }
+    )
+
+
+@bp.route("/clock", methods=("GET", "POST"))
+def clock():
+    """Read or move the world clock: {"freeze": iso|true}, {"set": iso}, {"advance": s}, {"unfreeze": true}, {"skew": {...}}."""
+    if request.method == "POST":
+        body = request.get_json(silent=True) or {}
+        try:
+            _move_clock(body)
+        except (TypeError, ValueError) as error:
+            return _bad_request(f"bad clock request: {error}")
+    return jsonify(world_clock().state())
+
+
+def _move_clock(body: dict) -> None:
+    """Apply each clock instruction present in `body`, in a fixed order."""
+    clock = world_clock()
+    if "set" in body:
+        clock.set(datetime.fromisoformat(body["set"]))
+    if body.get("freeze"):
+        clock.freeze(None if body["freeze"] is True else datetime.fromisoformat(body["freeze"]))
+    if body.get("unfreeze"):
+        clock.unfreeze()
+    if "advance" in body:
+        clock.advance(float(body["advance"]))
+    if "skew" in body:
+        clock.skew(str(body["skew"]["device"]), float(body["skew"]["seconds"]))
+
+
+@bp.get("/journal")
+def read_journal():
+    """The journal, optionally filtered: ?kind=refused&customer_id=3."""
+    customer_id = request.args.get("customer_id", type=int)
+    return jsonify(journal.entries(request.args.get("kind"), customer_id))

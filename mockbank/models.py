@@ -1,0 +1,90 @@
+"""The bank's records: customers, their accounts and phones, and the world's journal."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from mockbank.db import db
+
+# Where a customer stands in onboarding (J-NEW, J-INIT); each step unlocks the next.
+STEP_LOGIN_ID = "login_id"  # SID001 → ログインID取得 still to do
+STEP_FIRST_LOGIN = "first_login"  # login ID taken, 初回ログイン still to do
+STEP_QA = "qa"  # new contract: 追加認証登録 (P8) next
+STEP_DONE = "done"  # uses つないでネ！ット
+
+CONTRACT_NEW = "new"  # 新規契約: temp passwords from the 仮パスワード通知書
+CONTRACT_ID_INITIALISED = "id_initialised"  # ログインIDを初期化: latest passwords
+CONTRACT_ACTIVE = "active"  # 既にご利用中
+
+
+class Customer(db.Model):
+    """A つないでネ！ット contract: credentials (hashed), onboarding step, lockout state."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    name_kana: Mapped[str] = mapped_column(String(60))
+    contract: Mapped[str] = mapped_column(String(20))
+    step: Mapped[str] = mapped_column(String(20))
+    login_id: Mapped[str | None] = mapped_column(String(12), unique=True)
+    login_pw_hash: Mapped[str] = mapped_column(String(256))
+    confirm_pw_hash: Mapped[str] = mapped_column(String(256))
+    failed_attempts: Mapped[int] = mapped_column(default=0)
+    locked: Mapped[bool] = mapped_column(default=False)
+    last_login_at: Mapped[datetime | None]
+    accounts: Mapped[list[Account]] = relationship(
+        back_populates="customer", order_by="Account.id", cascade="all, delete-orphan"
+    )
+    phones: Mapped[list[Phone]] = relationship(order_by="Phone.id", cascade="all, delete-orphan")
+
+    @property
+    def representative_account(self) -> Account:
+        """お申込代表口座: the account SID001 asks for."""
+        return next(a for a in self.accounts if a.representative)
+
+
+class Account(db.Model):
+    """A deposit account: 店番, 科目 and a 7-digit 口座番号."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    branch_code: Mapped[str] = mapped_column(String(3))
+    kind: Mapped[str] = mapped_column(String(4))
+    number: Mapped[str] = mapped_column(String(7))
+    representative: Mapped[bool] = mapped_column(default=False)
+    customer: Mapped[Customer] = relationship(back_populates="accounts")
+
+    __table_args__ = (db.UniqueConstraint("branch_code", "kind", "number"),)
+
+
+class Phone(db.Model):
+    """A phone number registered with the bank (the caller-ID check calls from one)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    number: Mapped[str] = mapped_column(String(20))
+
+
+class JournalEntry(db.Model):
+    """One thing that happened in the world: a screen submitted, a rule refused, a login…"""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(20))
+    screen: Mapped[str | None] = mapped_column(String(20))
+    rule: Mapped[str | None] = mapped_column(String(20))
+    customer_id: Mapped[int | None]
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    def as_dict(self) -> dict:
+        """The entry as the control API returns it."""
+        return {
+            "id": self.id,
+            "at": self.at.isoformat(),
+            "kind": self.kind,
+            "screen": self.screen,
+            "rule": self.rule,
+            "customer_id": self.customer_id,
+            "detail": self.detail,
+        }

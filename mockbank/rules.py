@@ -1,0 +1,131 @@
+"""The manual's rules as pure functions: each returns None or a Problem with the bank's message.
+
+Half-width (半角) here means ASCII: letters A–Z a–z and digits 0–9. Anything
+else — full-width letters or digits, kana, kanji, spaces, symbols — is not
+半角英数字 (R-HANKAKU). Case matters everywhere (P5, P9).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HANKAKU_ALNUM = re.compile(r"[A-Za-z0-9]+")
+HANKAKU_DIGITS = re.compile(r"[0-9]+")
+HELP_DESK = "ネットバンキング共同受付センター（フリーダイヤル 0120-892548）"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A refused input: the rule's ID, the field it concerns and the bank's message."""
+
+    rule: str
+    message: str
+    field: str | None = None
+
+
+def _hankaku_alnum(value: str) -> bool:
+    return bool(HANKAKU_ALNUM.fullmatch(value))
+
+
+def _mixed(value: str) -> bool:
+    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+
+
+def branch_code(value: str) -> Problem | None:
+    """R-ACCT-BRANCH: 店番 is required and is 3 half-width digits (P5)."""
+    if not value:
+        return Problem("R-ACCT-BRANCH", "店番を入力してください。", "branch")
+    if not (HANKAKU_DIGITS.fullmatch(value) and len(value) == 3):
+        return Problem("R-ACCT-BRANCH", "店番は半角数字3桁で入力してください。", "branch")
+    return None
+
+
+def account_number(value: str) -> Problem | None:
+    """R-ACCT-NO: 口座番号 is required and is 7 half-width digits, zero-padded (P5)."""
+    if not value:
+        return Problem("R-ACCT-NO", "口座番号を入力してください。", "account")
+    if not (HANKAKU_DIGITS.fullmatch(value) and len(value) == 7):
+        return Problem(
+            "R-ACCT-NO",
+            "口座番号は半角数字7桁で入力してください。"
+            "7桁に満たない口座番号の時は頭に\"0\"（ゼロ）を入れて7桁にしてください。",
+            "account",
+        )
+    return None
+
+
+def password_entry(value: str, label: str, field: str) -> Problem | None:
+    """R-HANKAKU: an existing password is typed in 半角英数字 (P5, P7)."""
+    if not value:
+        return Problem("R-HANKAKU", f"{label}を入力してください。", field)
+    if not _hankaku_alnum(value):
+        return Problem("R-HANKAKU", f"{label}は半角英数字で入力してください。", field)
+    return None
+
+
+def login_id_format(value: str, field: str = "login_id") -> Problem | None:
+    """R-HANKAKU, R-ID-FMT: a login ID is 6–12 half-width letters and digits, both present (P6)."""
+    if not value:
+        return Problem("R-ID-FMT", "ログインIDを入力してください。", field)
+    if not _hankaku_alnum(value):
+        return Problem("R-HANKAKU", "ログインIDは半角英数字で入力してください。", field)
+    if not (6 <= len(value) <= 12 and _mixed(value)):
+        return Problem("R-ID-FMT", "ログインIDは半角英数字混在6～12桁で入力してください。", field)
+    return None
+
+
+def login_id_twice(login_id: str, again: str) -> Problem | None:
+    """R-ID-TWICE: the login ID typed twice must be the same (P6)."""
+    if login_id != again:
+        return Problem("R-ID-TWICE", "ログインIDとログインID (確認用) が一致しません。", "login_id_again")
+    return None
+
+
+def acknowledged(checked: bool) -> Problem | None:
+    """R-ID-ACK: 確認しました。 must be ticked before going on (P6, P8, P11)."""
+    if not checked:
+        return Problem("R-ID-ACK", "「確認しました。」にチェックを入れてください。", "ack")
+    return None
+
+
+def credentials_distinct(login_id: str, login_pw: str, confirm_pw: str) -> Problem | None:
+    """R-DISTINCT: login ID, login password and confirm password all differ (P6, P9)."""
+    if len({login_id, login_pw, confirm_pw}) < 3:
+        return CREDENTIALS_NOT_DISTINCT
+    return None
+
+
+CREDENTIALS_NOT_DISTINCT = Problem(
+    "R-DISTINCT", "ログインID、ログインパスワード及び確認用パスワードは、同じものを使用できません。"
+)
+
+# R-ID-UNIQUE (the manual is silent; every bank refuses a taken ID, without saying whose).
+LOGIN_ID_TAKEN = Problem(
+    "R-ID-UNIQUE",
+    "ご指定のログインIDは既に使用されています。別のログインIDを入力してください。",
+    "login_id",
+)
+
+# R-ACCT-MATCH: one message for any wrong part, so it never hints which part was wrong.
+ACCOUNT_MISMATCH = Problem(
+    "R-ACCT-MATCH",
+    "入力されたお申込代表口座またはパスワードに誤りがあります。内容をご確認の上、再度ご入力ください。",
+)
+
+# R-CRED-SHARED: one login ID per contract; a customer who has one logs in with it.
+LOGIN_ID_ALREADY_TAKEN = Problem(
+    "R-CRED-SHARED",
+    "ログインIDは取得済みです。「既につないでネ！ットをご利用中のお客さま」からログインしてください。",
+)
+
+# S-LOGIN1 / S-LOGIN: a wrong ID or password, again without saying which.
+LOGIN_MISMATCH = Problem(
+    "R-LOCKOUT", "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。"
+)
+
+# R-LOCKOUT: the login is locked; unlocking is out of band.
+LOCKED = Problem(
+    "R-LOCKOUT",
+    "パスワードの誤入力が所定の回数に達したため、お取引を停止しております。"
+    f"お取引店または{HELP_DESK}にお問い合わせください。",
+)

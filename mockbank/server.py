@@ -1,0 +1,30 @@
+"""Run the mock world in a background thread (the suite's embedded server)."""
+from __future__ import annotations
+
+import threading
+
+from flask import Flask
+from werkzeug.serving import make_server
+
+
+class BackgroundServer:
+    """A threaded WSGI server on a free port, started and stopped by the harness."""
+
+    def __init__(self, app: Flask, host: str = "127.0.0.1", port: int = 0) -> None:
+        self._server = make_server(host, port, app, threaded=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="mockbank", daemon=True)
+
+    @property
+    def url(self) -> str:
+        """Where the bank answers, e.g. http://127.0.0.1:54321."""
+        return f"http://{self._server.host}:{self._server.port}"
+
+    def start(self) -> BackgroundServer:
+        """Begin answering requests."""
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop answering and free the port."""
+        self._server.shutdown()
+        self._thread.join(timeout=5)
