@@ -12,6 +12,7 @@ from mockbank.models import (
     CONTRACT_ID_INITIALISED,
     CONTRACT_NEW,
     STEP_DONE,
+    STEP_FIRST_LOGIN,
     STEP_LOGIN_ID,
     Account,
     Customer,
@@ -30,12 +31,22 @@ KINDS = {
 }
 
 
+OVERRIDES = {"login_id", "login_password", "confirm_password", "branch_code", "account_number"}
+
+
 class UnknownPersona(ValueError):
     """The asked-for persona kind is not one the bank knows."""
 
 
 def seed_persona(kind: str, seed: int | None = None, **overrides) -> dict:
-    """Create a customer of `kind` and return everything the customer holds on paper."""
+    """Create a customer of `kind` and return everything the customer holds on paper.
+
+    Overrides: login_id (for new or ID-initialised: taken, first login still to do),
+    login_password, confirm_password, branch_code, account_number.
+    """
+    unknown = set(overrides) - OVERRIDES
+    if unknown:
+        raise UnknownPersona(f"unknown override(s) {sorted(unknown)}; known: {sorted(OVERRIDES)}")
     if kind not in KINDS:
         raise UnknownPersona(f"unknown persona kind {kind!r}; known: {', '.join(KINDS)}")
     contract = KINDS[kind]
@@ -45,12 +56,13 @@ def seed_persona(kind: str, seed: int | None = None, **overrides) -> dict:
     confirm_pw = overrides.get("confirm_password") or _password(fake, avoid=login_pw)
     branch = overrides.get("branch_code") or fake.random_element(sorted(BRANCHES))
     (last, last_kana, _), (first, first_kana, _) = fake.last_name_pair(), fake.first_name_pair()
+    login_id = overrides.get("login_id") or (_login_id(fake) if contract == CONTRACT_ACTIVE else None)
     customer = Customer(
         name=f"{last} {first}",
         name_kana=f"{last_kana} {first_kana}",
         contract=contract,
-        step=STEP_DONE if contract == CONTRACT_ACTIVE else STEP_LOGIN_ID,
-        login_id=(overrides.get("login_id") or _login_id(fake)) if contract == CONTRACT_ACTIVE else None,
+        step=_starting_step(contract, login_id),
+        login_id=login_id,
         login_pw_hash=hash_secret(login_pw),
         confirm_pw_hash=hash_secret(confirm_pw),
     )
@@ -88,6 +100,13 @@ def describe(customer: Customer, login_pw: str, confirm_pw: str) -> dict:
     if customer.contract == CONTRACT_NEW:
         persona["temp_passwords"] = {"login": login_pw, "confirm": confirm_pw}
     return persona
+
+
+def _starting_step(contract: str, login_id: str | None) -> str:
+    """Active customers are done; others wait for a login ID, or (given one) for the first login."""
+    if contract == CONTRACT_ACTIVE:
+        return STEP_DONE
+    return STEP_FIRST_LOGIN if login_id else STEP_LOGIN_ID
 
 
 def _next_seed() -> int:

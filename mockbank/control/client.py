@@ -51,6 +51,10 @@ class WorldClient:
         """Give one device's clock a skew from the world's."""
         return self._call("POST", "/clock", json={"skew": {"device": device, "seconds": seconds}})
 
+    def session_cookie(self, customer_id: int, role: str) -> dict:
+        """A signed session cookie {name, value} putting a browser at `role` (applicant, login_id_done, customer)."""
+        return self._call("POST", "/sessions", json={"customer_id": customer_id, "role": role})
+
     def journal(self, kind: str | None = None, customer_id: int | None = None) -> list[dict]:
         """Journal entries, optionally of one kind or one customer."""
         params = {k: v for k, v in {"kind": kind, "customer_id": customer_id}.items() if v is not None}
@@ -59,3 +63,4 @@ class WorldClient:
 
 def _iso(moment: datetime | str) -> str:
     return moment if isinstance(moment, str) else moment.isoformat()
+

@@ -4,10 +4,11 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from flask import abort, jsonify, request
+from flask import abort, current_app, jsonify, request
 from sqlalchemy.exc import IntegrityError
 
 from mockbank import journal
+from mockbank.bank.session import APPLICANT, CUSTOMER, LOGIN_ID_DONE
 from mockbank.clock import world_clock
 from mockbank.control import bp
 from mockbank.db import db
@@ -41,8 +42,6 @@ def personas():
         persona = seed_persona(kind, **body)
     except UnknownPersona as error:
         return _bad_request(str(error))
-    except TypeError as error:
-        return _bad_request(f"unknown override: {error}")
     except IntegrityError:
         db.session.rollback()
         return _bad_request("an account or login ID in the overrides is already taken", 409)
@@ -101,3 +100,18 @@ def read_journal():
     """The journal, optionally filtered: ?kind=refused&customer_id=3."""
     customer_id = request.args.get("customer_id", type=int)
     return jsonify(journal.entries(request.args.get("kind"), customer_id))
+
+
+SESSION_ROLES = (APPLICANT, LOGIN_ID_DONE, CUSTOMER)
+
+
+@bp.post("/sessions")
+def sessions():
+    """A signed session cookie that puts a browser at a step: {"customer_id", "role"} (state over navigation)."""
+    body = request.get_json(silent=True) or {}
+    role = body.get("role")
+    found = db.session.get(Customer, body.get("customer_id") or 0)
+    if role not in SESSION_ROLES or found is None:
+        return _bad_request(f"need a known customer_id and a role among {', '.join(SESSION_ROLES)}")
+    serializer = current_app.session_interface.get_signing_serializer(current_app)
+    return jsonify({"name": current_app.config["SESSION_COOKIE_NAME"], "value": serializer.dumps({role: found.id})})

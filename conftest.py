@@ -1,0 +1,91 @@
+"""Harness: the embedded mock bank (or --base-url), one browser per session, the world client."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mockbank.catalogue import all_tags
+from mockbank.control.client import WorldClient
+
+ROOT = Path(__file__).parent
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytest_plugins = ["steps.common", "steps.onboarding", "steps.login"]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """--matrix picks the devices every scenario runs on."""
+    parser.getgroup("mockbank").addoption(
+        "--matrix",
+        default=os.environ.get("MOCKBANK_MATRIX", "iPhone,Android"),
+        help="devices each scenario runs on, comma-separated among iPhone, Android, PC "
+        "(PC also runs scenarios tagged @PC whatever this says)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register every catalogue ID as a marker, so an unknown tag fails the run."""
+    for tag, meaning in all_tags().items():
+        config.addinivalue_line("markers", f"{tag}: {meaning}")
+
+
+@pytest.fixture(scope="session")
+def base_url(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory):
+    """The bank under test: --base-url if given, else an embedded one on a free port."""
+    given = pytestconfig.getoption("base_url", None)
+    if given:
+        yield given.rstrip("/")
+        return
+    from mockbank import create_app
+    from mockbank.server import BackgroundServer
+
+    database = tmp_path_factory.mktemp("world") / "mockbank.sqlite"
+    app = create_app(
+        {
+            "TEST_MODE": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+            # Still a salted scrypt hash, at a cost that keeps seeding a persona in milliseconds.
+            "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+        }
+    )
+    server = BackgroundServer(app).start()
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def world(base_url: str) -> WorldClient:
+    """The control API client: steps reach the world only through it."""
+    return WorldClient(base_url)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Playwright's own Chromium where set-up got one, else the system's (Debian's chromium)."""
+    args = {**browser_type_launch_args, "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_FLAGS]}
+    executable = chromium_executable()
+    if executable:
+        args["executable_path"] = executable
+    return args
+
+
+def chromium_executable() -> str | None:
+    """MOCKBANK_CHROMIUM, else what scripts/setup.sh recorded, else none (Playwright's own)."""
+    if os.environ.get("MOCKBANK_CHROMIUM"):
+        return os.environ["MOCKBANK_CHROMIUM"]
+    recorded = ROOT / ".venv" / ".browser"
+    if recorded.exists():
+        choice = recorded.read_text().strip()
+        return None if choice == "playwright" else choice
+    return shutil.which("chromium") or shutil.which("chromium-browser")

@@ -1,0 +1,153 @@
+"""Steps every feature uses: personas, taps, what the screen shows, what the bank holds."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+from pytest_bdd import given, parsers, then, when
+
+from pages.customer_info import CustomerInfoPage
+from pages.guide import BankTopPage, GuidePage
+from pages.home import HomePage
+from pages.login import LoginPage
+from pages.login_id import LoginIdDonePage, LoginIdPage
+
+
+@pytest.fixture
+def bank_top_page(page: Page) -> BankTopPage:
+    return BankTopPage(page)
+
+
+@pytest.fixture
+def guide_page(page: Page) -> GuidePage:
+    return GuidePage(page)
+
+
+@pytest.fixture
+def customer_info_page(page: Page) -> CustomerInfoPage:
+    return CustomerInfoPage(page)
+
+
+@pytest.fixture
+def login_id_page(page: Page) -> LoginIdPage:
+    return LoginIdPage(page)
+
+
+@pytest.fixture
+def login_id_done_page(page: Page) -> LoginIdDonePage:
+    return LoginIdDonePage(page)
+
+
+@pytest.fixture
+def login_page(page: Page) -> LoginPage:
+    return LoginPage(page)
+
+
+@pytest.fixture
+def home_page(page: Page) -> HomePage:
+    return HomePage(page)
+
+
+def password_for(phrase: str, persona: dict) -> str:
+    """What the customer types for a phrase such as 仮ログインパスワード or 誤ったログインパスワード."""
+    login_pw, confirm_pw = persona["login_password"], persona["confirm_password"]
+    known = {
+        "仮ログインパスワード": login_pw,
+        "最新のログインパスワード": login_pw,
+        "ログインパスワード": login_pw,
+        "仮確認用パスワード": confirm_pw,
+        "最新の確認用パスワード": confirm_pw,
+        "誤ったログインパスワード": wrong(login_pw),
+        "大文字と小文字を入れ替えた仮ログインパスワード": login_pw.swapcase(),
+    }
+    if phrase in known:
+        return known[phrase]
+    if phrase.startswith("ログインパスワード「") and phrase.endswith("」"):
+        return phrase[len("ログインパスワード「"):-1]
+    raise ValueError(f"no password is known as {phrase!r}")
+
+
+def wrong(password: str) -> str:
+    """A well-formed password that is not `password`."""
+    first = "b" if password[0] == "a" else "a"
+    return first + password[1:]
+
+
+# Personas (seeded through the control API: state over navigation)
+
+
+@given("仮パスワード通知書を受け取った新規契約のお客さまがいる", target_fixture="persona")
+def new_contract(world):
+    return world.persona("new")
+
+
+@given("ログインIDを初期化したお客さまがいる", target_fixture="persona")
+def id_initialised(world):
+    return world.persona("id_initialised")
+
+
+@given("既につないでネ！ットをご利用中のお客さまがいる", target_fixture="persona")
+def active_customer(world):
+    return world.persona("active")
+
+
+@given(parsers.re(r"口座番号「(?P<number>\d+)」の新規契約のお客さまがいる"), target_fixture="persona")
+def new_contract_with_account(world, number):
+    return world.persona("new", account_number=number)
+
+
+@given(
+    parsers.re(r"ログインID「(?P<login_id>.+)」を取得した(?P<kind>新規契約の|ログインIDを初期化した)お客さまがいる"),
+    target_fixture="persona",
+)
+def customer_with_login_id(world, login_id, kind):
+    return world.persona("new" if kind == "新規契約の" else "id_initialised", login_id=login_id)
+
+
+@given(parsers.re(r"ログインID「(?P<login_id>.+)」は別のお客さまが使っている"))
+def login_id_used_by_someone_else(world, login_id):
+    world.persona("active", login_id=login_id)
+
+
+# Moving about
+
+
+@when(parsers.re(r"「(?P<name>.+)」をタップする"))
+def tap(page: Page, name):
+    target = page.get_by_role("link", name=name, exact=True).or_(page.get_by_role("button", name=name, exact=True))
+    target.click()
+
+
+# What the screen shows
+
+
+@then(parsers.re(r"「(?P<message>.*)」と表示される"))
+def alert_shows(page: Page, message):
+    expect(page.get_by_role("alert")).to_contain_text(message)
+
+
+@then(parsers.re(r"「(?P<title>.+)」画面が表示される"))
+def screen_shows(page: Page, title):
+    expect(page.get_by_role("heading", level=1, name=title, exact=True)).to_be_visible()
+
+
+@then(parsers.re(r"画面IDに「(?P<screen_id>.+)」と表示される"))
+def screen_id_shows(page: Page, screen_id):
+    expect(page.get_by_role("contentinfo")).to_have_text(f"画面ID : {screen_id}")
+
+
+@then(parsers.re(r"「(?P<text>.+)」と(?:案内|注意)される"))
+def page_tells(page: Page, text):
+    expect(page.get_by_role("main")).to_contain_text(text)
+
+
+# What the bank holds
+
+
+@then("お客さまのつないでネ！ットは停止されている")
+def customer_locked(world, persona):
+    assert world.customer(persona["customer_id"])["locked"] is True
+
+
+@then("お客さまのつないでネ！ットは停止されていない")
+def customer_not_locked(world, persona):
+    assert world.customer(persona["customer_id"])["locked"] is False
