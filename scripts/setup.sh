@@ -21,6 +21,15 @@ apt_install() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
+pip_install() {
+    # pip is quiet unless it fails; then its whole log is shown.
+    local log; log=$(mktemp)
+    if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -q "$@" >"$log" 2>&1; then
+        cat "$log"; rm -f "$log"; return 1
+    fi
+    rm -f "$log"
+}
+
 missing_debs() {
     local p
     for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"; done
@@ -40,8 +49,8 @@ fi
 stamp="$VENV/.deps-$(sha1sum pyproject.toml | cut -c1-12)"
 if [ ! -e "$stamp" ]; then
     say "installing dependencies"
-    "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e '.[test]'
+    pip_install --upgrade pip
+    pip_install -e '.[test]'
     rm -f "$VENV"/.deps-*; touch "$stamp"
 fi
 
