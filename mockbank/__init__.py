@@ -1,6 +1,8 @@
 """mockbank: つないでネ！ット of 青森みちのく銀行 and every party around it, as one Flask app."""
 from __future__ import annotations
 
+import os
+
 from flask import Flask, render_template
 
 from mockbank import config
@@ -27,6 +29,7 @@ def register_settings(app: Flask, overrides: dict | None) -> None:
 
 def register_extensions(app: Flask) -> None:
     """The database (created on first start) and the one world clock."""
+    os.makedirs(app.instance_path, exist_ok=True)
     db.init_app(app)
     app.extensions["world_clock"] = WorldClock()
     with app.app_context():

@@ -57,7 +57,8 @@ def print_personas(personas: list[tuple[str, dict]]) -> None:
     for label, p in personas:
         print(f"\n  [{label}] {p['name']} 様  店番 {p['branch']['code']} ({p['branch']['name']})"
               f"  普通 {p['account_number']}")
-        print(f"      ログインパスワード {p['login_password']}  確認用パスワード {p['confirm_password']}"
+        temp = "仮" if "temp_passwords" in p else ""
+        print(f"      {temp}ログインパスワード {p['login_password']}  {temp}確認用パスワード {p['confirm_password']}"
               + (f"  ログインID {p['login_id']}" if p["login_id"] else ""))
     print()
 

@@ -1,6 +1,7 @@
 """Run the mock world in a background thread (the suite's embedded server)."""
 from __future__ import annotations
 
+import logging
 import threading
 
 from flask import Flask
@@ -11,6 +12,7 @@ class BackgroundServer:
     """A threaded WSGI server on a free port, started and stopped by the harness."""
 
     def __init__(self, app: Flask, host: str = "127.0.0.1", port: int = 0) -> None:
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request drowns the test logs
         self._server = make_server(host, port, app, threaded=True)
         self._thread = threading.Thread(target=self._server.serve_forever, name="mockbank", daemon=True)
 
