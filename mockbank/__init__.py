@@ -8,13 +8,15 @@ from flask import Flask, render_template
 from mockbank import config
 from mockbank.clock import WorldClock
 from mockbank.db import db
+from mockbank.mail import init_mail
 
 
 def create_app(overrides: dict | None = None) -> Flask:
-    """Build the mock world: settings, database, clock, then one blueprint per party."""
+    """Build the mock world: settings, database, clock, mail, then one blueprint per party."""
     app = Flask(__name__, instance_relative_config=True)
     register_settings(app, overrides)
     register_extensions(app)
+    init_mail(app)
     register_blueprints(app)
     register_errorhandlers(app)
     return app
@@ -41,8 +43,10 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """The bank always; the control API only in test mode (DESIGN: 404 otherwise)."""
     from mockbank.bank import bp as bank_bp
+    from mockbank.mail import bp as mail_bp
 
     app.register_blueprint(bank_bp)
+    app.register_blueprint(mail_bp)
     if app.config["TEST_MODE"]:
         from mockbank.control import bp as control_bp
 

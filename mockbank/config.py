@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from urllib.parse import urlsplit
 
 # R-LOCKOUT: consecutive wrong passwords before the login is locked. Regional
 # banks on shared internet-banking platforms lock after a handful of
@@ -21,11 +22,13 @@ def defaults(instance_path: str) -> dict:
         "PASSWORD_HASH_METHOD": "scrypt",
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,
+        "SMTP_HOST": None,  # None: start the in-process capturing SMTP server
+        "SMTP_PORT": 25,
     }
 
 
 def from_environment(environ: dict | None = None) -> dict:
-    """MOCKBANK_DATABASE_URL, MOCKBANK_TEST_MODE, MOCKBANK_LOCKOUT_LIMIT, MOCKBANK_SECRET_KEY."""
+    """MOCKBANK_DATABASE_URL, _TEST_MODE, _LOCKOUT_LIMIT, _SECRET_KEY, _SMTP_URL (smtp://host:port, e.g. Mailpit)."""
     env = os.environ if environ is None else environ
     settings: dict = {}
     if env.get("MOCKBANK_DATABASE_URL"):
@@ -36,4 +39,7 @@ def from_environment(environ: dict | None = None) -> dict:
         settings["LOCKOUT_LIMIT"] = int(env["MOCKBANK_LOCKOUT_LIMIT"])
     if env.get("MOCKBANK_SECRET_KEY"):
         settings["SECRET_KEY"] = env["MOCKBANK_SECRET_KEY"]
+    if env.get("MOCKBANK_SMTP_URL"):
+        smtp = urlsplit(env["MOCKBANK_SMTP_URL"])
+        settings["SMTP_HOST"], settings["SMTP_PORT"] = smtp.hostname, smtp.port or 25
     return settings

@@ -12,7 +12,13 @@ from mockbank.db import db
 STEP_LOGIN_ID = "login_id"  # SID001 → ログインID取得 still to do
 STEP_FIRST_LOGIN = "first_login"  # login ID taken, 初回ログイン still to do
 STEP_QA = "qa"  # new contract: 追加認証登録 (P8) next
+STEP_PW = "pw"  # new contract: パスワード変更 (P9) next (R-PW-CHANGE)
+STEP_INFO = "info"  # お客さま情報登録 (P10–P11) next
+STEP_OTP = "otp"  # ワンタイムパスワード利用申請 (P12) next
 STEP_DONE = "done"  # uses つないでネ！ット
+
+# The onboarding steps in order; a customer cannot reach a later one before finishing earlier ones.
+STEPS = (STEP_LOGIN_ID, STEP_FIRST_LOGIN, STEP_QA, STEP_PW, STEP_INFO, STEP_OTP, STEP_DONE)
 
 CONTRACT_NEW = "new"  # 新規契約: temp passwords from the 仮パスワード通知書
 CONTRACT_ID_INITIALISED = "id_initialised"  # ログインIDを初期化: latest passwords
@@ -33,6 +39,12 @@ class Customer(db.Model):
     failed_attempts: Mapped[int] = mapped_column(default=0)
     locked: Mapped[bool] = mapped_column(default=False)
     last_login_at: Mapped[datetime | None]
+    mail: Mapped[str | None] = mapped_column(String(254))
+    tel: Mapped[str | None] = mapped_column(String(20))
+    select_email: Mapped[bool] = mapped_column(default=True)  # セレクトEメールサービス 利用中
+    otp_card: Mapped[bool] = mapped_column(default=False)  # holds a ワンタイムパスカード (R-LIMIT 300万円)
+    mail_password_active: Mapped[bool] = mapped_column(default=False)  # メール通知パスワード for PC (R-MAILPW)
+    secret_answers: Mapped[list[SecretAnswer]] = relationship(order_by="SecretAnswer.id", cascade="all, delete-orphan")
     accounts: Mapped[list[Account]] = relationship(
         back_populates="customer", order_by="Account.id", cascade="all, delete-orphan"
     )
@@ -53,6 +65,7 @@ class Account(db.Model):
     kind: Mapped[str] = mapped_column(String(4))
     number: Mapped[str] = mapped_column(String(7))
     representative: Mapped[bool] = mapped_column(default=False)
+    transfer_limit: Mapped[int | None]  # 万円 a day; 0 means no transfers from this account (R-LIMIT)
     customer: Mapped[Customer] = relationship(back_populates="accounts")
 
     __table_args__ = (db.UniqueConstraint("branch_code", "kind", "number"),)
@@ -64,6 +77,41 @@ class Phone(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
     number: Mapped[str] = mapped_column(String(20))
+
+
+class SecretAnswer(db.Model):
+    """秘密の質問 and its answer, hashed exactly as typed (R-QA-EXACT)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    question: Mapped[str] = mapped_column(String(60))
+    answer_hash: Mapped[str] = mapped_column(String(256))
+
+
+class Mail(db.Model):
+    """A mail delivered to a mailbox by the capturing SMTP server."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    mailbox: Mapped[str] = mapped_column(String(254), index=True)
+    sender: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str]
+
+    def as_dict(self) -> dict:
+        """The mail as the control API returns it."""
+        return {"id": self.id, "at": self.at.isoformat(), "to": self.mailbox, "from": self.sender,
+                "subject": self.subject, "body": self.body}
+
+
+class RejectedDomain(db.Model):
+    """迷惑メール拒否設定: a mailbox refuses mail from this sender domain."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mailbox: Mapped[str] = mapped_column(String(254), index=True)
+    domain: Mapped[str] = mapped_column(String(254))
+
+    __table_args__ = (db.UniqueConstraint("mailbox", "domain"),)
 
 
 class JournalEntry(db.Model):

@@ -3,4 +3,14 @@ from flask import Blueprint
 
 bp = Blueprint("bank", __name__)
 
-from mockbank.bank import customer_info, home, login, login_id, top  # noqa: E402,F401
+from mockbank.bank import (  # noqa: E402,F401
+    customer_info,
+    home,
+    login,
+    login_id,
+    otp_application,
+    password_change,
+    registration,
+    secret_qa,
+    top,
+)

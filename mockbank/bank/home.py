@@ -1,20 +1,14 @@
-"""S-HOME つないでネ！ット top (P7, P17), and the onboarding steps still to be built."""
+"""S-HOME つないでネ！ット top (P7, P17): reached only once onboarding is done."""
 from flask import render_template
 
 from mockbank.bank import bp
-from mockbank.bank.session import login_required
+from mockbank.bank.steps import at_step
 from mockbank.branches import branch_name
+from mockbank.models import STEP_DONE
 
 
 @bp.get("/netbank/home")
-@login_required
+@at_step(STEP_DONE)
 def home(customer):
-    """つないでネ！ット トップページ (S-HOME): who is logged in and their accounts."""
+    """つないでネ！ット トップページ (S-HOME): who is logged in, their accounts and transfer limits."""
     return render_template("bank/home.html", customer=customer, branch_name=branch_name)
-
-
-@bp.get("/netbank/additional-auth")
-@login_required
-def additional_auth(customer):
-    """追加認証登録 (S-QA, P8): reached after a new contract's first login; built in a later issue."""
-    return render_template("bank/additional_auth.html", customer=customer)

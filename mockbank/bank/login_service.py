@@ -4,6 +4,7 @@ from __future__ import annotations
 from mockbank import clock, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
+from mockbank.bank.steps import step_endpoint
 from mockbank.db import db
 from mockbank.models import CONTRACT_NEW, STEP_DONE, STEP_FIRST_LOGIN, STEP_QA, Customer
 from mockbank.passwords import secret_matches
@@ -36,5 +37,5 @@ def _finish_first_login(customer: Customer) -> None:
 
 
 def next_endpoint(customer: Customer) -> str:
-    """Where a logged-in customer goes: the next onboarding step, else the top page."""
-    return "bank.additional_auth" if customer.step == STEP_QA else "bank.home"
+    """Where a logged-in customer goes: the onboarding step they are at, else the top page."""
+    return step_endpoint(customer.step)

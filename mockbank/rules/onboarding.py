@@ -1,4 +1,4 @@
-"""The manual's rules as pure functions: each returns None or a Problem with the bank's message.
+"""Rules of taking a login ID and logging in (P5–P7).
 
 Half-width (半角) here means ASCII: letters A–Z a–z and digits 0–9. Anything
 else — full-width letters or digits, kana, kanji, spaces, symbols — is not
@@ -6,29 +6,7 @@ else — full-width letters or digits, kana, kanji, spaces, symbols — is not
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-HANKAKU_ALNUM = re.compile(r"[A-Za-z0-9]+")
-HANKAKU_DIGITS = re.compile(r"[0-9]+")
-HELP_DESK = "ネットバンキング共同受付センター（フリーダイヤル 0120-892548）"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A refused input: the rule's ID, the field it concerns and the bank's message."""
-
-    rule: str
-    message: str
-    field: str | None = None
-
-
-def _hankaku_alnum(value: str) -> bool:
-    return bool(HANKAKU_ALNUM.fullmatch(value))
-
-
-def _mixed(value: str) -> bool:
-    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+from mockbank.rules.base import HANKAKU_DIGITS, HELP_DESK, Problem, hankaku_alnum, mixed
 
 
 def branch_code(value: str) -> Problem | None:
@@ -58,7 +36,7 @@ def password_entry(value: str, label: str, field: str) -> Problem | None:
     """R-HANKAKU: an existing password is typed in 半角英数字 (P5, P7)."""
     if not value:
         return Problem("R-HANKAKU", f"{label}を入力してください。", field)
-    if not _hankaku_alnum(value):
+    if not hankaku_alnum(value):
         return Problem("R-HANKAKU", f"{label}は半角英数字で入力してください。", field)
     return None
 
@@ -67,9 +45,9 @@ def login_id_format(value: str, field: str = "login_id") -> Problem | None:
     """R-HANKAKU, R-ID-FMT: a login ID is 6–12 half-width letters and digits, both present (P6)."""
     if not value:
         return Problem("R-ID-FMT", "ログインIDを入力してください。", field)
-    if not _hankaku_alnum(value):
+    if not hankaku_alnum(value):
         return Problem("R-HANKAKU", "ログインIDは半角英数字で入力してください。", field)
-    if not (6 <= len(value) <= 12 and _mixed(value)):
+    if not (6 <= len(value) <= 12 and mixed(value)):
         return Problem("R-ID-FMT", "ログインIDは半角英数字混在6～12桁で入力してください。", field)
     return None
 

@@ -1,0 +1,51 @@
+"""R-PW-CHANGE: the onboarding steps in order, and the guard that keeps a customer at their own step."""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import flash, redirect, session, url_for
+
+from mockbank import journal
+from mockbank.bank.session import CUSTOMER, customer_from
+from mockbank.db import db
+from mockbank.models import STEP_DONE, STEP_INFO, STEP_OTP, STEP_PW, STEP_QA
+
+STEP_ENDPOINTS = {
+    STEP_QA: "bank.additional_auth",
+    STEP_PW: "bank.password_change",
+    STEP_INFO: "bank.customer_registration",
+    STEP_OTP: "bank.otp_application",
+    STEP_DONE: "bank.home",
+}
+
+
+def step_endpoint(step: str) -> str:
+    """The screen a logged-in customer at `step` belongs on."""
+    return STEP_ENDPOINTS.get(step, "bank.login")
+
+
+def at_step(step: str):
+    """A logged-in screen of one step: strangers go to ログイン, customers elsewhere to their own step."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            customer = customer_from(CUSTOMER)
+            if customer is None:
+                return redirect(url_for("bank.login"))
+            if customer.step != step:
+                return redirect(url_for(step_endpoint(customer.step)))
+            return view(customer, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def abandon(screen: str, customer=None):
+    """R-CANCEL (中止する): save nothing, log out, and go back to ご利用案内."""
+    session.clear()
+    journal.record("cancel", screen=screen, customer=customer)
+    db.session.commit()
+    flash("登録を中止しました。")
+    return redirect(url_for("bank.guide"))

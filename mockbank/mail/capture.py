@@ -1,0 +1,68 @@
+"""The capturing SMTP server (aiosmtpd): delivers mail into mailboxes, honouring 迷惑メール拒否設定."""
+from __future__ import annotations
+
+import socket
+from email import message_from_bytes, policy
+
+from aiosmtpd.controller import Controller
+from flask import Flask
+
+from mockbank import clock, journal
+from mockbank.db import db
+from mockbank.models import Mail, RejectedDomain
+
+REJECTED = "550 5.7.1 Rejected by the recipient's junk-mail settings"
+
+
+class MailboxHandler:
+    """aiosmtpd handler: refuses a recipient whose mailbox rejects the sender's domain, stores the rest."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        sender_domain = (envelope.mail_from or "").rpartition("@")[2].lower()
+        with self.app.app_context():
+            if rejects(address, sender_domain):
+                journal.record("mail_refused", rule="R-TOKEN-MAIL", to=address, sender=envelope.mail_from)
+                db.session.commit()
+                return REJECTED
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        message = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
+        body = message.get_body(preferencelist=("plain",))
+        text = body.get_content() if body is not None else ""
+        with self.app.app_context():
+            for address in envelope.rcpt_tos:
+                db.session.add(
+                    Mail(at=clock.now().replace(tzinfo=None), mailbox=address.lower(), sender=envelope.mail_from,
+                         subject=str(message.get("Subject", "")), body=text)
+                )
+            db.session.commit()
+        return "250 Message accepted for delivery"
+
+
+def rejects(address: str, sender_domain: str) -> bool:
+    """True where the mailbox's 迷惑メール拒否設定 refuses mail from `sender_domain`."""
+    return bool(
+        db.session.scalar(
+            db.select(RejectedDomain.id).where(
+                RejectedDomain.mailbox == address.lower(), RejectedDomain.domain == sender_domain
+            )
+        )
+    )
+
+
+def start_capture_server(app: Flask) -> Controller:
+    """Start the capturing server on a free loopback port, in its own thread."""
+    controller = Controller(MailboxHandler(app), hostname="127.0.0.1", port=_free_port(), enable_SMTPUTF8=True)
+    controller.start()
+    return controller
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

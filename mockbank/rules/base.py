@@ -1,0 +1,52 @@
+"""What every rule shares: the Problem it returns and the character classes of the manual."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HANKAKU_ALNUM = re.compile(r"[A-Za-z0-9]+")
+HANKAKU_DIGITS = re.compile(r"[0-9]+")
+HELP_DESK = "ネットバンキング共同受付センター（フリーダイヤル 0120-892548）"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A refused input: the rule's ID, the field it concerns and the bank's message."""
+
+    rule: str
+    message: str
+    field: str | None = None
+
+
+def hankaku_alnum(value: str) -> bool:
+    """Only ASCII letters and digits (半角英数字)."""
+    return bool(HANKAKU_ALNUM.fullmatch(value))
+
+
+def hankaku_digits(value: str) -> bool:
+    """Only ASCII digits (半角数字)."""
+    return bool(HANKAKU_DIGITS.fullmatch(value))
+
+
+def mixed(value: str) -> bool:
+    """Both a letter and a digit (英数字混在)."""
+    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+
+
+def zenkaku(value: str) -> bool:
+    """Only full-width (全角) characters: each is a double-byte character of Shift_JIS (cp932).
+
+    That is how Japanese banking systems tell 全角 from 半角: ASCII and half-width
+    katakana are single-byte and refused; characters outside Shift_JIS (emoji)
+    cannot be registered at all. The ideographic space is refused too: an answer
+    must not hinge on an invisible character.
+    """
+    for char in value:
+        if char == "\u3000":
+            return False
+        try:
+            if len(char.encode("cp932")) != 2:
+                return False
+        except UnicodeEncodeError:
+            return False
+    return True
