@@ -7,7 +7,7 @@ from flask import Flask, render_template
 
 from mockbank import config
 from mockbank.clock import WorldClock
-from mockbank.db import db
+from mockbank.db import create_schema, db
 from mockbank.mail import init_mail
 
 
@@ -37,7 +37,7 @@ def register_extensions(app: Flask) -> None:
     with app.app_context():
         from mockbank import models  # noqa: F401  (registers the tables)
 
-        db.create_all()
+        create_schema()
 
 
 def register_blueprints(app: Flask) -> None:

@@ -8,3 +8,19 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+
+def create_schema() -> None:
+    """Create the tables; a database left by an older version of the mock is emptied and rebuilt."""
+    from sqlalchemy import inspect
+
+    db.create_all()
+    inspector = inspect(db.engine)
+    stale = [
+        t.name for t in db.metadata.sorted_tables
+        if {c["name"] for c in inspector.get_columns(t.name)} != set(t.columns.keys())
+    ]
+    if stale:
+        print(f"mockbank: the database's tables {stale} are from an older version; starting from an empty bank")
+        db.drop_all()
+        db.create_all()

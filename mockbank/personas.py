@@ -5,6 +5,7 @@ import string
 
 from faker import Faker
 
+from mockbank.bank.questions import QUESTIONS
 from mockbank.branches import BRANCHES, branch_name
 from mockbank.db import db
 from mockbank.models import (
@@ -13,10 +14,15 @@ from mockbank.models import (
     CONTRACT_NEW,
     STEP_DONE,
     STEP_FIRST_LOGIN,
+    STEP_INFO,
     STEP_LOGIN_ID,
+    STEP_PW,
+    STEP_QA,
+    STEPS,
     Account,
     Customer,
     Phone,
+    SecretAnswer,
 )
 from mockbank.passwords import hash_secret
 
@@ -31,40 +37,41 @@ KINDS = {
 }
 
 
-OVERRIDES = {"login_id", "login_password", "confirm_password", "branch_code", "account_number"}
+OVERRIDES = {
+    "login_id", "login_password", "confirm_password", "branch_code", "account_number", "step", "otp_card",
+}
+# Where a new contract can be seeded to start (state over navigation), by the screen it stands before.
+NEW_CONTRACT_STEPS = (STEP_LOGIN_ID, STEP_FIRST_LOGIN, STEP_QA, STEP_PW, STEP_INFO)
 
 
 class UnknownPersona(ValueError):
-    """The asked-for persona kind is not one the bank knows."""
+    """The asked-for persona kind or override is not one the bank knows."""
 
 
 def seed_persona(kind: str, seed: int | None = None, **overrides) -> dict:
     """Create a customer of `kind` and return everything the customer holds on paper.
 
-    Overrides: login_id (for new or ID-initialised: taken, first login still to do),
-    login_password, confirm_password, branch_code, account_number.
+    Overrides: login_id (for new or ID-initialised: taken, first login still to do);
+    step (new contracts: login_id, first_login, qa, pw or info — the screen they stand before);
+    otp_card (holds a ワンタイムパスカード); login_password, confirm_password, branch_code, account_number.
     """
-    unknown = set(overrides) - OVERRIDES
-    if unknown:
-        raise UnknownPersona(f"unknown override(s) {sorted(unknown)}; known: {sorted(OVERRIDES)}")
-    if kind not in KINDS:
-        raise UnknownPersona(f"unknown persona kind {kind!r}; known: {', '.join(KINDS)}")
-    contract = KINDS[kind]
+    contract, step = _check(kind, overrides)
     fake = Faker("ja_JP")
     fake.seed_instance(seed if seed is not None else _next_seed())
     login_pw = overrides.get("login_password") or _password(fake)
     confirm_pw = overrides.get("confirm_password") or _password(fake, avoid=login_pw)
     branch = overrides.get("branch_code") or fake.random_element(sorted(BRANCHES))
     (last, last_kana, _), (first, first_kana, _) = fake.last_name_pair(), fake.first_name_pair()
-    login_id = overrides.get("login_id") or (_login_id(fake) if contract == CONTRACT_ACTIVE else None)
+    needs_id = contract == CONTRACT_ACTIVE or STEPS.index(step) > STEPS.index(STEP_LOGIN_ID)
     customer = Customer(
         name=f"{last} {first}",
         name_kana=f"{last_kana} {first_kana}",
         contract=contract,
-        step=_starting_step(contract, login_id),
-        login_id=login_id,
+        step=step,
+        login_id=overrides.get("login_id") or (_login_id(fake) if needs_id else None),
         login_pw_hash=hash_secret(login_pw),
         confirm_pw_hash=hash_secret(confirm_pw),
+        otp_card=bool(overrides.get("otp_card")),
     )
     number = overrides.get("account_number") or _free_account_number(fake, branch)
     customer.accounts = [
@@ -72,12 +79,51 @@ def seed_persona(kind: str, seed: int | None = None, **overrides) -> dict:
         Account(branch_code=branch, kind="貯蓄", number=_free_account_number(fake, branch, avoid=number)),
     ]
     customer.phones = [Phone(number=_mobile_number(fake)), Phone(number=_home_number(fake))]
+    answered = contract != CONTRACT_NEW or STEPS.index(step) > STEPS.index(STEP_QA)
+    answers = _secret_qa(fake) if answered else []
+    customer.secret_answers = [SecretAnswer(question=q, answer_hash=hash_secret(a)) for q, a in answers]
+    if contract != CONTRACT_NEW:
+        _registered(customer, fake)
     db.session.add(customer)
     db.session.commit()
-    return describe(customer, login_pw, confirm_pw)
+    return describe(customer, login_pw, confirm_pw, answers)
 
 
-def describe(customer: Customer, login_pw: str, confirm_pw: str) -> dict:
+def _check(kind: str, overrides: dict) -> tuple[str, str]:
+    """The contract and starting step, or UnknownPersona for a kind or override the bank does not know."""
+    unknown = set(overrides) - OVERRIDES
+    if unknown:
+        raise UnknownPersona(f"unknown override(s) {sorted(unknown)}; known: {sorted(OVERRIDES)}")
+    if kind not in KINDS:
+        raise UnknownPersona(f"unknown persona kind {kind!r}; known: {', '.join(KINDS)}")
+    contract = KINDS[kind]
+    step = overrides.get("step") or _starting_step(contract, overrides.get("login_id"))
+    allowed = NEW_CONTRACT_STEPS if contract == CONTRACT_NEW else (_starting_step(contract, overrides.get("login_id")),)
+    if step not in allowed:
+        raise UnknownPersona(f"a {contract} persona cannot start at step {step!r}; allowed: {', '.join(allowed)}")
+    return contract, step
+
+
+def _registered(customer: Customer, fake: Faker) -> None:
+    """What an existing customer registered long ago: mail, phone, limits; メール通知パスワード runs."""
+    customer.mail = fake.free_email()
+    customer.tel = customer.phones[1].number
+    customer.mail_password_active = True
+    for account, limit in zip(customer.accounts, (100, 50)):
+        account.transfer_limit = limit
+
+
+def _secret_qa(fake: Faker) -> list[tuple[str, str]]:
+    """Three registered secret questions with full-width answers of at most 10 characters."""
+    last = fake.last_name()
+    return [
+        (QUESTIONS[0], f"{last}小学校"),
+        (QUESTIONS[1], f"{fake.last_name()}中学校"),
+        (QUESTIONS[2], fake.city()[:10]),
+    ]
+
+
+def describe(customer: Customer, login_pw: str, confirm_pw: str, answers: list[tuple[str, str]] = ()) -> dict:
     """The persona as steps see it: account, phones and the passwords the customer knows."""
     account = customer.representative_account
     persona = {
@@ -96,8 +142,12 @@ def describe(customer: Customer, login_pw: str, confirm_pw: str) -> dict:
         "login_id": customer.login_id,
         "login_password": login_pw,
         "confirm_password": confirm_pw,
+        "step": customer.step,
+        "otp_card": customer.otp_card,
+        "mail": customer.mail,
+        "secret_qa": [{"question": q, "answer": a} for q, a in answers],
     }
-    if customer.contract == CONTRACT_NEW:
+    if customer.contract == CONTRACT_NEW and customer.step in (STEP_LOGIN_ID, STEP_FIRST_LOGIN, STEP_QA, STEP_PW):
         persona["temp_passwords"] = {"login": login_pw, "confirm": confirm_pw}
     return persona
 

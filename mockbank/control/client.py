@@ -55,6 +55,14 @@ class WorldClient:
         """A signed session cookie {name, value} putting a browser at `role` (applicant, login_id_done, customer)."""
         return self._call("POST", "/sessions", json={"customer_id": customer_id, "role": role})
 
+    def mails(self, to: str) -> list[dict]:
+        """Mail delivered to the mailbox `to`, newest first."""
+        return self._call("GET", "/mail", params={"to": to})
+
+    def reject_mail(self, address: str, domain: str, rejected: bool = True) -> dict:
+        """Set the mailbox's 迷惑メール拒否設定 for one sender domain."""
+        return self._call("POST", "/mailbox/reject", json={"address": address, "domain": domain, "rejected": rejected})
+
     def journal(self, kind: str | None = None, customer_id: int | None = None) -> list[dict]:
         """Journal entries, optionally of one kind or one customer."""
         params = {k: v for k, v in {"kind": kind, "customer_id": customer_id}.items() if v is not None}

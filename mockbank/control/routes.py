@@ -12,6 +12,7 @@ from mockbank.bank.session import APPLICANT, CUSTOMER, LOGIN_ID_DONE
 from mockbank.clock import world_clock
 from mockbank.control import bp
 from mockbank.db import db
+from mockbank.mail.mailbox import mails_for, rejected_domains, set_rejected
 from mockbank.models import Customer
 from mockbank.personas import UnknownPersona, seed_persona
 
@@ -64,6 +65,15 @@ def customer(customer_id: int):
             "failed_attempts": found.failed_attempts,
             "locked": found.locked,
             "last_login_at": found.last_login_at.isoformat() if found.last_login_at else None,
+            "mail": found.mail,
+            "tel": found.tel,
+            "select_email": found.select_email,
+            "mail_password_active": found.mail_password_active,
+            "otp_card": found.otp_card,
+            "secret_questions": [a.question for a in found.secret_answers],
+            "accounts": [
+                {"kind": a.kind, "number": a.number, "transfer_limit": a.transfer_limit} for a in found.accounts
+            ],
         }
     )
 
@@ -115,3 +125,19 @@ def sessions():
         return _bad_request(f"need a known customer_id and a role among {', '.join(SESSION_ROLES)}")
     serializer = current_app.session_interface.get_signing_serializer(current_app)
     return jsonify({"name": current_app.config["SESSION_COOKIE_NAME"], "value": serializer.dumps({role: found.id})})
+
+
+@bp.get("/mail")
+def mail():
+    """Mail delivered to a mailbox: ?to=address (newest first)."""
+    return jsonify([m.as_dict() for m in mails_for(request.args.get("to", ""))])
+
+
+@bp.post("/mailbox/reject")
+def mailbox_reject():
+    """迷惑メール拒否設定: {"address", "domain", "rejected": true|false}."""
+    body = request.get_json(silent=True) or {}
+    if not body.get("address") or not body.get("domain"):
+        return _bad_request("address and domain are required")
+    set_rejected(body["address"], body["domain"], bool(body.get("rejected", True)))
+    return jsonify({"address": body["address"], "rejected_domains": rejected_domains(body["address"])})
