@@ -21,7 +21,7 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 
-pytest_plugins = ["steps.common", "steps.onboarding", "steps.login"]
+pytest_plugins = ["steps.common", "steps.onboarding", "steps.login", "steps.initial_setup", "steps.mail"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -9,7 +9,11 @@ from pages.customer_info import CustomerInfoPage
 from pages.guide import BankTopPage, GuidePage
 from pages.home import HomePage
 from pages.login import LoginPage
+from pages.customer_registration import CustomerRegistrationPage, RegistrationConfirmPage
 from pages.login_id import LoginIdDonePage, LoginIdPage
+from pages.mailbox import MailboxPage
+from pages.password_change import PasswordChangePage
+from pages.secret_qa import SecretQaPage
 
 
 @pytest.fixture
@@ -47,6 +51,37 @@ def home_page(page: Page) -> HomePage:
     return HomePage(page)
 
 
+@pytest.fixture
+def secret_qa_page(page: Page) -> SecretQaPage:
+    return SecretQaPage(page)
+
+
+@pytest.fixture
+def password_change_page(page: Page) -> PasswordChangePage:
+    return PasswordChangePage(page)
+
+
+@pytest.fixture
+def registration_page(page: Page) -> CustomerRegistrationPage:
+    return CustomerRegistrationPage(page)
+
+
+@pytest.fixture
+def registration_confirm_page(page: Page) -> RegistrationConfirmPage:
+    return RegistrationConfirmPage(page)
+
+
+@pytest.fixture
+def mailbox_page(page: Page) -> MailboxPage:
+    return MailboxPage(page)
+
+
+def logged_in(world, context, base_url: str, persona: dict) -> None:
+    """Put the browser in the persona's logged-in session (state over navigation)."""
+    cookie = world.session_cookie(persona["customer_id"], "customer")
+    context.add_cookies([{**cookie, "url": base_url}])
+
+
 def password_for(phrase: str, persona: dict) -> str:
     """What the customer types for a phrase such as 仮ログインパスワード or 誤ったログインパスワード."""
     login_pw, confirm_pw = persona["login_password"], persona["confirm_password"]
@@ -56,13 +91,16 @@ def password_for(phrase: str, persona: dict) -> str:
         "ログインパスワード": login_pw,
         "仮確認用パスワード": confirm_pw,
         "最新の確認用パスワード": confirm_pw,
+        "確認用パスワード": confirm_pw,
+        "誤った確認用パスワード": wrong(confirm_pw),
         "誤ったログインパスワード": wrong(login_pw),
         "大文字と小文字を入れ替えた仮ログインパスワード": login_pw.swapcase(),
     }
     if phrase in known:
         return known[phrase]
-    if phrase.startswith("ログインパスワード「") and phrase.endswith("」"):
-        return phrase[len("ログインパスワード「"):-1]
+    for label in ("ログインパスワード", "確認用パスワード"):
+        if phrase.startswith(f"{label}「") and phrase.endswith("」"):
+            return phrase[len(label) + 1:-1]
     raise ValueError(f"no password is known as {phrase!r}")
 
 

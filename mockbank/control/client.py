@@ -31,6 +31,11 @@ class WorldClient:
         """What the bank holds about a customer now (no secrets)."""
         return self._call("GET", f"/customers/{customer_id}")
 
+    def password_matches(self, customer_id: int, which: str, password: str) -> bool:
+        """Whether `password` is the customer's current login ("login") or confirm ("confirm") password."""
+        body = {"which": which, "password": password}
+        return self._call("POST", f"/customers/{customer_id}/password-check", json=body)["matches"]
+
     def clock(self) -> dict:
         """The world clock's state: now, frozen, skews."""
         return self._call("GET", "/clock")

@@ -14,6 +14,7 @@ from mockbank.control import bp
 from mockbank.db import db
 from mockbank.mail.mailbox import mails_for, rejected_domains, set_rejected
 from mockbank.models import Customer
+from mockbank.passwords import secret_matches
 from mockbank.personas import UnknownPersona, seed_persona
 
 
@@ -141,3 +142,14 @@ def mailbox_reject():
         return _bad_request("address and domain are required")
     set_rejected(body["address"], body["domain"], bool(body.get("rejected", True)))
     return jsonify({"address": body["address"], "rejected_domains": rejected_domains(body["address"])})
+
+
+@bp.post("/customers/<int:customer_id>/password-check")
+def password_check(customer_id: int):
+    """Whether a password is the customer's current one: {"which": "login"|"confirm", "password"} → {"matches"}."""
+    found = db.session.get(Customer, customer_id) or abort(404)
+    body = request.get_json(silent=True) or {}
+    stored = {"login": found.login_pw_hash, "confirm": found.confirm_pw_hash}.get(body.get("which"))
+    if stored is None:
+        return _bad_request('which must be "login" or "confirm"')
+    return jsonify({"matches": secret_matches(stored, str(body.get("password", "")))})

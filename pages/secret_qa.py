@@ -1,0 +1,38 @@
+"""S-QA 追加認証登録 (P8)."""
+from playwright.sync_api import Page
+
+
+class SecretQaPage:
+    """ログイン（追加認証登録）: three questions, three answers, 確認しました。, 登録を確定する or 中止する."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.heading = page.get_by_role("heading", name="ログイン（追加認証登録）", level=1)
+        self.acknowledge = page.get_by_label("確認しました。")
+        self.register_button = page.get_by_role("button", name="登録を確定する")
+        self.cancel_button = page.get_by_role("button", name="中止する")
+
+    def open(self) -> None:
+        self.page.goto("/netbank/additional-auth")
+
+    def question(self, n: int):
+        return self.page.get_by_label(f"質問 {n}", exact=True)
+
+    def answer(self, n: int):
+        return self.page.get_by_label(f"回答 {n}", exact=True)
+
+    def fill(self, pairs: list[tuple[str, str]]) -> None:
+        """Choose each question (an empty one stays unchosen) and type its answer."""
+        for n, (question, answer) in enumerate(pairs, start=1):
+            if question:
+                self.question(n).select_option(label=question)
+            self.answer(n).fill(answer)
+
+    def register(self, pairs: list[tuple[str, str]], acknowledged: bool = True) -> None:
+        self.fill(pairs)
+        if acknowledged:
+            self.acknowledge.check()
+        self.register_button.click()
+
+    def cancel(self) -> None:
+        self.cancel_button.click()
