@@ -56,6 +56,7 @@ class WorldClock:
         """Move the world forward (or back, if negative) by `seconds`."""
         step = timedelta(seconds=seconds)
         with self._lock:
+            _ = (self._frozen_at or datetime.now(timezone.utc) + self._offset) + step  # OverflowError: nothing moves
             if self._frozen_at is not None:
                 self._frozen_at += step
             else:

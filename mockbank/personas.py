@@ -5,6 +5,7 @@ import string
 
 from faker import Faker
 
+from mockbank import rules
 from mockbank.bank.questions import QUESTIONS
 from mockbank.branches import BRANCHES, branch_name
 from mockbank.db import db
@@ -40,6 +41,16 @@ KINDS = {
 OVERRIDES = {
     "login_id", "login_password", "confirm_password", "branch_code", "account_number", "step", "otp_card",
 }
+# What each override must look like: only states the bank itself could be in.
+OVERRIDE_CHECKS = {
+    "login_id": lambda v: isinstance(v, str) and rules.login_id_format(v) is None,
+    "login_password": lambda v: isinstance(v, str) and rules.new_password(v, v, "", "") is None,
+    "confirm_password": lambda v: isinstance(v, str) and rules.new_password(v, v, "", "") is None,
+    "branch_code": lambda v: isinstance(v, str) and rules.branch_code(v) is None,
+    "account_number": lambda v: isinstance(v, str) and rules.account_number(v) is None,
+    "step": lambda v: isinstance(v, str),
+    "otp_card": lambda v: isinstance(v, bool),
+}
 # Where a new contract can be seeded to start (state over navigation), by the screen it stands before.
 NEW_CONTRACT_STEPS = (STEP_LOGIN_ID, STEP_FIRST_LOGIN, STEP_QA, STEP_PW, STEP_INFO)
 
@@ -56,6 +67,8 @@ def seed_persona(kind: str, seed: int | None = None, **overrides) -> dict:
     otp_card (holds a ワンタイムパスカード); login_password, confirm_password, branch_code, account_number.
     """
     contract, step = _check(kind, overrides)
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+        raise UnknownPersona(f"seed must be a whole number, not {seed!r}")
     fake = Faker("ja_JP")
     fake.seed_instance(seed if seed is not None else _next_seed())
     login_pw = overrides.get("login_password") or _password(fake)
@@ -94,6 +107,9 @@ def _check(kind: str, overrides: dict) -> tuple[str, str]:
     unknown = set(overrides) - OVERRIDES
     if unknown:
         raise UnknownPersona(f"unknown override(s) {sorted(unknown)}; known: {sorted(OVERRIDES)}")
+    for name, check in OVERRIDE_CHECKS.items():
+        if overrides.get(name) is not None and not check(overrides[name]):
+            raise UnknownPersona(f"override {name}={overrides[name]!r} is not one the bank could hold")
     if kind not in KINDS:
         raise UnknownPersona(f"unknown persona kind {kind!r}; known: {', '.join(KINDS)}")
     contract = KINDS[kind]

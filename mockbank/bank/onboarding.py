@@ -42,6 +42,8 @@ def verify_applicant(branch: str, kind: str, number: str, login_pw: str, confirm
 
 def register_login_id(customer: Customer, login_id: str, again: str) -> None:
     """S-ID (P6): a well-formed login ID, typed twice, unlike the passwords, not taken by anyone."""
+    if customer.step != STEP_LOGIN_ID:  # a stale session from before this customer took their ID
+        raise Refused(rules.LOGIN_ID_ALREADY_TAKEN, customer=customer)
     refuse_if(rules.login_id_format(login_id), customer=customer)
     refuse_if(rules.login_id_twice(login_id, again), customer=customer)
     if secret_matches(customer.login_pw_hash, login_id) or secret_matches(customer.confirm_pw_hash, login_id):

@@ -36,10 +36,12 @@ def reset():
 @bp.post("/personas")
 def personas():
     """Seed a persona: {"kind": "new"|"id_initialised"|"active", "seed"?, overrides…}."""
-    body = request.get_json(silent=True) or {}
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _bad_request("the body must be a JSON object")
     kind = body.pop("kind", None)
-    if not kind:
-        return _bad_request("kind is required")
+    if not kind or not isinstance(kind, str):
+        return _bad_request("kind is required, as text")
     try:
         persona = seed_persona(kind, **body)
     except UnknownPersona as error:
@@ -83,27 +85,56 @@ def customer(customer_id: int):
 def clock():
     """Read or move the world clock: {"freeze": iso|true}, {"set": iso}, {"advance": s}, {"unfreeze": true}, {"skew": {...}}."""
     if request.method == "POST":
-        body = request.get_json(silent=True) or {}
         try:
-            _move_clock(body)
-        except (TypeError, ValueError) as error:
+            _move_clock(request.get_json(silent=True))
+        except (TypeError, ValueError, OverflowError) as error:
             return _bad_request(f"bad clock request: {error}")
     return jsonify(world_clock().state())
 
 
-def _move_clock(body: dict) -> None:
-    """Apply each clock instruction present in `body`, in a fixed order."""
+MAX_SHIFT = 100 * 365 * 24 * 3600  # a century, in seconds: beyond it the clock would leave datetime's range
+
+
+def _move_clock(body) -> None:
+    """Check every clock instruction in `body` first, then apply them in a fixed order."""
+    if not isinstance(body, dict):
+        raise ValueError("the body must be a JSON object")
+    set_at = _moment(body["set"]) if "set" in body else None
+    freeze = body.get("freeze")
+    freeze_at = None if freeze in (None, False, True) else _moment(freeze)
+    advance = _seconds(body["advance"]) if "advance" in body else None
+    skew = body.get("skew")
+    if skew is not None and not (isinstance(skew, dict) and "device" in skew and "seconds" in skew):
+        raise ValueError('skew needs {"device": …, "seconds": …}')
+    skew_seconds = _seconds(skew["seconds"]) if skew is not None else None
     clock = world_clock()
-    if "set" in body:
-        clock.set(datetime.fromisoformat(body["set"]))
-    if body.get("freeze"):
-        clock.freeze(None if body["freeze"] is True else datetime.fromisoformat(body["freeze"]))
+    if set_at is not None:
+        clock.set(set_at)
+    if freeze:
+        clock.freeze(freeze_at)
     if body.get("unfreeze"):
         clock.unfreeze()
-    if "advance" in body:
-        clock.advance(float(body["advance"]))
-    if "skew" in body:
-        clock.skew(str(body["skew"]["device"]), float(body["skew"]["seconds"]))
+    if advance is not None:
+        clock.advance(advance)
+    if skew is not None:
+        clock.skew(str(skew["device"]), skew_seconds)
+
+
+def _moment(value) -> datetime:
+    """An ISO 8601 time, within a century of now."""
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not an ISO 8601 time")
+    moment = datetime.fromisoformat(value)
+    if not 1950 <= moment.year <= 2100:
+        raise ValueError(f"{value} is too far from now")
+    return moment
+
+
+def _seconds(value) -> float:
+    """A number of seconds, at most a century either way."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not abs(value) <= MAX_SHIFT:
+        raise ValueError(f"{value!r} is not a number of seconds within a century")
+    return float(value)
 
 
 @bp.get("/journal")

@@ -1,0 +1,23 @@
+"""The settings every test bank runs with (test mode, its own SQLite file, a cheap scrypt), and its clean-up."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def bank_settings(database: Path, **overrides) -> dict:
+    """create_app settings for a test bank on the SQLite file `database`, with any setting overridden."""
+    return {
+        "TEST_MODE": True,
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+        # Still a salted scrypt hash, at a cost that keeps seeding a persona in milliseconds.
+        "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+        "SECRET_KEY": "test",
+        **overrides,
+    }
+
+
+def stop_mail_capture(app) -> None:
+    """Stop the capturing SMTP server create_app starts in a thread of its own, if it started one."""
+    controller = app.extensions.get("smtp_capture")
+    if controller is not None:
+        controller.stop()
