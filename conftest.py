@@ -21,7 +21,14 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 
-pytest_plugins = ["steps.common", "steps.onboarding", "steps.login", "steps.initial_setup", "steps.mail"]
+pytest_plugins = [
+    "reporting.plugin",
+    "steps.common",
+    "steps.onboarding",
+    "steps.login",
+    "steps.initial_setup",
+    "steps.mail",
+]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

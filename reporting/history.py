@@ -1,0 +1,60 @@
+"""Run history for nightly use: one JSON line per run, kept in reports/history/ between runs."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reporting.records import outcome_counts
+
+KEEP = 200  # runs kept in the file
+
+
+def run_summary(run_id: str, started: str, duration: float, records: list[dict]) -> dict:
+    """What one run leaves in the history: totals, totals per device, and each scenario's outcome."""
+    devices = sorted({r["device"] for r in records})
+    return {
+        "run_id": run_id,
+        "started": started,
+        "duration": round(duration, 1),
+        "totals": outcome_counts(records),
+        "devices": {d: outcome_counts([r for r in records if r["device"] == d]) for d in devices},
+        "results": {f"{r['key']}|{r['device']}": r["outcome"] for r in records},
+    }
+
+
+def append(path: Path, summary: dict) -> list[dict]:
+    """Add this run and return the kept history, oldest first."""
+    runs = load(path)
+    runs.append(summary)
+    runs = runs[-KEEP:]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in runs), encoding="utf-8")
+    return runs
+
+
+def load(path: Path) -> list[dict]:
+    """The kept runs, oldest first; an unreadable line is skipped, not fatal."""
+    if not path.exists():
+        return []
+    runs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            runs.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return runs
+
+
+def scenario_history(runs: list[dict], key: str, device: str, last: int = 10) -> list[str]:
+    """The outcomes of one scenario on one device over the last runs ('' where it did not run)."""
+    return [run.get("results", {}).get(f"{key}|{device}", "") for run in runs[-last:]]
+
+
+def flaky(runs: list[dict]) -> dict[str, dict[str, int]]:
+    """Scenario runs that both passed and failed across `runs`, with how often each."""
+    seen: dict[str, dict[str, int]] = {}
+    for run in runs:
+        for key, outcome in run.get("results", {}).items():
+            seen.setdefault(key, {}).setdefault(outcome, 0)
+            seen[key][outcome] += 1
+    return {key: counts for key, counts in seen.items() if counts.get("passed") and counts.get("failed")}

@@ -1,0 +1,177 @@
+"""pytest plugin: records every scenario run per device with its steps and a screenshot after each step,
+then (in the controlling process, after any pytest-xdist workers) writes reports/."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+import traceback
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from reporting import cucumber, history, records
+from reporting.coverage import build as build_coverage
+from reporting.html import write_coverage, write_report
+
+RECORD = pytest.StashKey[dict]()
+JST = timezone(timedelta(hours=9))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("mockbank reports")
+    group.addoption("--report-dir", default="reports", help="where the HTML report, coverage map and history go")
+    group.addoption("--step-screenshots", choices=("on", "off"), default="on",
+                    help="a screenshot after every step (on by default)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(Reporter(config), "mockbank-reporter")
+
+
+class Reporter:
+    """Collects scenario records in every process; the controller merges them and writes the reports."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.dir = Path(config.getoption("report_dir")).absolute()
+        self.shots = config.getoption("step_screenshots") == "on"
+        worker = getattr(config, "workerinput", None)
+        self.worker = worker["workerid"] if worker else "main"
+        self.run_id = worker["mockbank_run_id"] if worker else datetime.now(JST).strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}"
+        self.started = time.time()
+        self.results_dir = self.dir / ".results" / self.run_id
+        self.wrote = False
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_configure_node(self, node) -> None:
+        """pytest-xdist: every worker writes into this run's folder."""
+        node.workerinput["mockbank_run_id"] = self.run_id
+
+    # Recording, in every process
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_bdd_before_scenario(self, request, feature, scenario) -> None:
+        item = request.node
+        device = item.callspec.params.get("device_profile") if hasattr(item, "callspec") else None
+        example = item.callspec.params.get("_pytest_bdd_example", {}) if hasattr(item, "callspec") else {}
+        key = item.originalname + "".join(f"[{k}={v}]" for k, v in sorted(example.items()))
+        title = scenario.name + (" （" + "、".join(f"{k}={v}" for k, v in example.items()) + "）" if example else "")
+        item.stash[RECORD] = {
+            "nodeid": item.nodeid, "key": key, "device": getattr(device, "name", "-"),
+            "feature": {"name": feature.name, "file": feature.rel_filename, "tags": sorted(feature.tags)},
+            "scenario": {"name": scenario.name, "title": title, "line": scenario.line_number,
+                         "tags": sorted(set(feature.tags) | set(scenario.tags)), "params": example},
+            "planned": [(s.keyword, s.name, s.line_number) for s in scenario.steps],
+            "steps": [], "outcome": "skipped", "duration": 0.0, "error": None, "artifacts": {},
+            "slug": hashlib.sha1(item.nodeid.encode()).hexdigest()[:12],
+        }
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_bdd_before_step(self, request, feature, scenario, step, step_func) -> None:
+        request.node.stash[RECORD]["step_started"] = time.perf_counter()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_bdd_after_step(self, request, feature, scenario, step, step_func, step_func_args) -> None:
+        self._step(request, step, "passed")
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_bdd_step_error(self, request, feature, scenario, step, step_func, step_func_args, exception) -> None:
+        self._step(request, step, "failed", error=str(exception).strip().splitlines()[0] if str(exception).strip() else type(exception).__name__)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_bdd_step_func_lookup_error(self, request, feature, scenario, step, exception) -> None:
+        self._step(request, step, "undefined", error=str(exception), shoot=False)
+
+    def _step(self, request, step, status: str, error: str | None = None, shoot: bool = True) -> None:
+        record = request.node.stash.get(RECORD, None)
+        if record is None:
+            return
+        started = record.pop("step_started", time.perf_counter())
+        entry = {"keyword": step.keyword, "name": step.name, "line": step.line_number, "status": status,
+                 "duration": round(time.perf_counter() - started, 3), "error": error, "screenshot": None}
+        if shoot and self.shots:
+            entry["screenshot"], entry["blank"] = self._screenshot(request, record, len(record["steps"]) + 1)
+        record["steps"].append(entry)
+
+    def _screenshot(self, request, record: dict, index: int) -> tuple[str | None, bool]:
+        """A screenshot of the device's screen after a step (and whether nothing is open yet); never fails the step."""
+        try:
+            page = request.getfixturevalue("page")
+            blank = page.url == "about:blank"
+            path = self.dir / "shots" / self.run_id / record["slug"] / f"{index:02d}.jpg"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(path), type="jpeg", quality=60, scale="css", timeout=3000, animations="disabled")
+            return path.relative_to(self.dir).as_posix(), blank
+        except Exception:  # a report must never break the run it reports on
+            return None, False
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        outcome = yield
+        report = outcome.get_result()
+        record = item.stash.get(RECORD, None)
+        if record is None:
+            return
+        record["duration"] += report.duration
+        if report.failed and record["outcome"] != "failed":
+            record["outcome"] = "failed"
+            message = call.excinfo.exconly().splitlines()[0] if call.excinfo else report.when
+            record["error"] = {"message": f"{report.when}: {message}" if report.when != "call" else message,
+                               "traceback": report.longreprtext}
+        elif report.when == "call" and report.passed:
+            record["outcome"] = "passed"
+        elif report.when == "call" and report.skipped:
+            record["outcome"] = "skipped"
+        if report.when == "teardown":
+            self._finish(record, report)
+
+    def _finish(self, record: dict, report) -> None:
+        """Mark the steps that never ran, note failure artifacts, and append the record."""
+        done = len(record["steps"])
+        for keyword, name, line in record.pop("planned")[done:]:
+            record["steps"].append({"keyword": keyword, "name": name, "line": line, "status": "skipped",
+                                    "duration": 0.0, "error": None, "screenshot": None})
+        for name, value in report.user_properties:
+            if name in ("playwright_trace", "playwright_screenshot") and value:
+                kind = name.removeprefix("playwright_")
+                record["artifacts"].setdefault(kind, os.path.relpath(Path(value).absolute(), self.dir))
+        records.append(self.results_dir / f"{self.worker}.jsonl", record)
+
+    # Writing, in the controlling process only
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if self.worker != "main" or not self.results_dir.exists():
+            return
+        merged = records.load(self.results_dir)
+        if not merged:
+            return
+        started = datetime.fromtimestamp(self.started, JST).strftime("%Y-%m-%d %H:%M:%S")
+        run = history.run_summary(self.run_id, started, time.time() - self.started, merged)
+        runs = history.append(self.dir / "history" / "history.jsonl", run)
+        coverage = build_coverage(Path(self.config.rootpath) / "features", merged)
+        (self.dir / "results.json").write_text(_json(merged), encoding="utf-8")
+        (self.dir / "coverage.json").write_text(_json(coverage), encoding="utf-8")
+        cucumber.write(merged, self.dir / "cucumber.json")
+        write_report(self.dir / "index.html", merged, runs, run, coverage)
+        write_coverage(self.dir / "coverage.html", coverage, run)
+        self._tidy()
+        self.wrote = True
+
+    def _tidy(self) -> None:
+        """Keep only this run's screenshots and no per-process files."""
+        shutil.rmtree(self.dir / ".results", ignore_errors=True)
+        for old in (self.dir / "shots").glob("*"):
+            if old.name != self.run_id:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if self.wrote:
+            terminalreporter.write_line(f"report: {(self.dir / 'index.html').as_uri()}  coverage: {(self.dir / 'coverage.html').as_uri()}")
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1)

@@ -1,0 +1,137 @@
+"""Reports (issue: reports a product owner reads): the HTML report calls nothing outside; the coverage map matches the tags."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mockbank.catalogue import SECTIONS
+from reporting import cucumber, history
+from reporting.coverage import build
+from reporting.html import write_coverage, write_report
+
+ROOT = Path(__file__).parent.parent
+FEATURES = ROOT / "features"
+TAG = re.compile(r"@([\w-]+)")
+
+
+def tags_in_feature_files() -> set[str]:
+    """Every tag written in a feature file, read plainly from the text (independent of the map's parser)."""
+    found = set()
+    for path in FEATURES.rglob("*.feature"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("@"):
+                found |= set(TAG.findall(line))
+    return found
+
+
+def record(device: str, outcome: str, shot: str | None, line: int = 10) -> dict:
+    """A scenario record as the plugin writes it."""
+    steps = [{"keyword": "もし", "name": "お客様情報入力画面を開く", "line": line + 1, "status": "passed",
+              "duration": 0.1, "error": None, "screenshot": shot, "blank": False}]
+    return {
+        "nodeid": f"features/test_features.py::test_x[{device}]", "key": "test_x", "device": device,
+        "feature": {"name": "お客様情報入力", "file": "customer_info.feature", "tags": ["P5", "SID001"]},
+        "scenario": {"name": "店番は半角数字3桁", "title": "店番は半角数字3桁", "line": line,
+                     "tags": ["P5", "R-ACCT-BRANCH", "SID001"], "params": {}},
+        "steps": steps, "outcome": outcome, "duration": 1.2,
+        "error": {"message": "AssertionError: 画面が違います", "traceback": "Traceback…"} if outcome == "failed" else None,
+        "artifacts": {"trace": "failures/x/trace.zip"} if outcome == "failed" else {},
+    }
+
+
+@pytest.fixture(scope="module")
+def browser_path() -> dict:
+    """Launch options for the browser set-up chose (the harness's own choice)."""
+    from conftest import CHROMIUM_FLAGS, chromium_executable
+
+    executable = chromium_executable()
+    return {"args": CHROMIUM_FLAGS, **({"executable_path": executable} if executable else {})}
+
+
+@pytest.fixture
+def report_dir(tmp_path: Path) -> Path:
+    """A report written from two devices' records, with a real screenshot file each."""
+    from base64 import b64decode
+
+    pixel = b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    (tmp_path / "shots").mkdir()
+    for name in ("a.png", "b.png"):
+        (tmp_path / "shots" / name).write_bytes(pixel)
+    records = [record("iPhone", "passed", "shots/a.png"), record("Android", "failed", "shots/b.png")]
+    run = history.run_summary("r1", "2026-11-27 09:00:00", 3.0, records)
+    runs = history.append(tmp_path / "history" / "history.jsonl", run)
+    coverage = build(FEATURES, records)
+    write_report(tmp_path / "index.html", records, runs, run, coverage)
+    write_coverage(tmp_path / "coverage.html", coverage, run)
+    return tmp_path
+
+
+def test_the_report_makes_no_request_outside_the_machine(report_dir, browser_path):
+    """Load both pages from disk in Chromium, record every request: all are file:// (or data:)."""
+    from playwright.sync_api import sync_playwright
+
+    requests = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**browser_path)
+        page = browser.new_page()
+        page.on("request", lambda request: requests.append(request.url))
+        for name in ("index.html", "coverage.html"):
+            page.goto((report_dir / name).as_uri())
+            page.wait_for_load_state("networkidle")
+            for details in page.locator("details").all():
+                details.evaluate("element => element.open = true")  # lazy images load once shown
+            page.wait_for_load_state("networkidle")
+        shown = page.evaluate("() => document.body.innerText")
+        browser.close()
+    outside = [url for url in requests if not url.startswith(("file://", "data:"))]
+    assert outside == []
+    assert any(url.endswith("shots/a.png") for url in requests), "the screenshots load from disk"
+    assert "マニュアルのカバレッジ" in shown
+
+
+def test_the_report_shows_each_device_side_by_side_with_steps_and_failures(report_dir):
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    assert "機能: お客様情報入力" in html and "お客様情報入力画面を開く" in html
+    assert html.index("<th>iPhone</th>") < html.index("<th>Android</th>")
+    assert 'src="shots/a.png"' in html and 'src="shots/b.png"' in html
+    assert "AssertionError: 画面が違います" in html and "failures/x/trace.zip" in html
+
+
+def test_the_coverage_map_counts_match_the_feature_tags():
+    coverage = build(FEATURES, [])
+    tags = tags_in_feature_files()
+    for section, (title, catalogue) in zip(coverage["sections"], SECTIONS):
+        checked = {item["id"] for item in section["entries"] if item["scenarios"]}
+        assert section["title"] == title
+        assert checked == tags & set(catalogue), title
+        assert section["checked"] == len(checked)
+        assert set(section["unchecked"]) == set(catalogue) - tags
+        assert section["total"] == len(catalogue)
+
+
+def test_every_tag_in_a_feature_is_in_the_catalogue():
+    known = {tag for _, catalogue in SECTIONS for tag in catalogue} | {"PC"}
+    assert tags_in_feature_files() - known == set()
+
+
+def test_cucumber_json_has_one_element_per_device_with_japanese_steps():
+    records = [record("iPhone", "passed", None), record("Android", "failed", None)]
+    (feature,) = cucumber.to_cucumber(records)
+    assert feature["name"] == "お客様情報入力"
+    assert [e["name"] for e in feature["elements"]] == ["店番は半角数字3桁 [iPhone]", "店番は半角数字3桁 [Android]"]
+    assert feature["elements"][0]["steps"][0]["keyword"] == "もし "
+
+
+def test_history_names_the_scenarios_that_both_passed_and_failed():
+    runs = [history.run_summary(str(n), "t", 1.0, [record("iPhone", outcome, None)]) for n, outcome in
+            enumerate(["passed", "failed", "passed"])]
+    runs.append(history.run_summary("3", "t", 1.0, [record("Android", "passed", None)]))
+    assert history.flaky(runs) == {"test_x|iPhone": {"passed": 2, "failed": 1}}
+
+
+def test_the_default_run_never_retries_a_failure():
+    """No rerun plugin or option hides a failure behind a retry."""
+    settings = (ROOT / "pyproject.toml").read_text(encoding="utf-8") + (ROOT / "scripts" / "acceptance.sh").read_text(encoding="utf-8")
+    assert "--reruns" not in settings and "rerunfailures" not in settings
