@@ -48,7 +48,7 @@ OVERRIDE_CHECKS = {
     "confirm_password": lambda v: isinstance(v, str) and rules.new_password(v, v, "", "") is None,
     "branch_code": lambda v: isinstance(v, str) and rules.branch_code(v) is None,
     "account_number": lambda v: isinstance(v, str) and rules.account_number(v) is None,
-    "step": lambda v: isinstance(v, str),
+    "step": lambda v: isinstance(v, str) and v in STEPS,
     "otp_card": lambda v: isinstance(v, bool),
 }
 # Where a new contract can be seeded to start (state over navigation), by the screen it stands before.

@@ -30,8 +30,9 @@ def change_passwords(customer: Customer, login_pw: str, login_again: str, confir
         customer=customer,
     )
     refuse_if(rules.credentials_distinct(customer.login_id, login_pw, confirm_pw), customer=customer)
-    if secret_matches(customer.login_pw_hash, login_pw) or secret_matches(customer.confirm_pw_hash, confirm_pw):
-        raise Refused(rules.NOT_CHANGED, customer=customer)
+    temp_hashes = (customer.login_pw_hash, customer.confirm_pw_hash)
+    if any(secret_matches(old, new) for old in temp_hashes for new in (login_pw, confirm_pw)):
+        raise Refused(rules.NOT_CHANGED, customer=customer)  # neither printed password may stay in use
     customer.login_pw_hash = hash_secret(login_pw)
     customer.confirm_pw_hash = hash_secret(confirm_pw)
     customer.step = STEP_INFO

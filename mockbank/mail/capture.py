@@ -33,7 +33,7 @@ class MailboxHandler:
     async def handle_DATA(self, server, session, envelope):
         message = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
         body = message.get_body(preferencelist=("plain",))
-        text = body.get_content() if body is not None else ""
+        text = body.get_content().replace("\r\n", "\n") if body is not None else ""  # the wire's CRLF is not the text's
         with self.app.app_context():
             for address in envelope.rcpt_tos:
                 db.session.add(

@@ -24,9 +24,13 @@ def send_mail(to: str, sender: str, sender_name: str, subject: str, template: st
         with smtplib.SMTP(config["SMTP_HOST"], int(config["SMTP_PORT"]), timeout=10) as smtp:
             smtp.send_message(message)
     except smtplib.SMTPRecipientsRefused:
-        delivered = False
+        delivered, problem = False, "refused by the mailbox"
+    except (smtplib.SMTPException, OSError) as error:  # the mail server is down: the bank carries on, and says so
+        delivered, problem = False, f"mail server unreachable: {type(error).__name__}"
+        current_app.logger.warning("mail to %s not sent: %s", to, error)
     else:
-        delivered = True
-    journal.record("mail", to=to, sender=sender, subject=subject, delivered=delivered)
+        delivered, problem = True, None
+    journal.record("mail", to=to, sender=sender, subject=subject, delivered=delivered,
+                   **({"problem": problem} if problem else {}))
     db.session.commit()
     return delivered

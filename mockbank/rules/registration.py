@@ -43,6 +43,8 @@ def mail_address(value: str, again: str) -> Problem | None:
     if not value:
         return Problem("R-MAIL-TWICE", "メールアドレスを入力してください。", "mail")
     try:
+        if not value.isascii():  # email-validator would turn a full-width domain into IDNA; the bank takes 半角 only
+            raise EmailNotValidError("not half-width")
         validate_email(value, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError:
         return Problem("R-MAIL-TWICE", "メールアドレスの形式に誤りがあります。半角英数字記号で正しく入力してください。", "mail")
@@ -66,7 +68,7 @@ def transfer_limit(value: str, account_label: str, field: str, card_holder: bool
     cap = LIMIT_CAP_CARD if card_holder else LIMIT_CAP
     if not value:
         return Problem("R-LIMIT", f"{account_label}の限度額を入力してください。", field)
-    if not hankaku_digits(value) or int(value) > cap:
+    if not hankaku_digits(value) or len(value) > 3 + len(str(cap)) or int(value) > cap:
         cap_note = "ワンタイムパスカードをご利用の場合、" if card_holder else ""
         return Problem(
             "R-LIMIT",
