@@ -1,12 +1,12 @@
 """SID001 お客様情報入力 (P5): the representative account and the (temp or latest) passwords."""
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import redirect, render_template, request, session, url_for
 
 from mockbank import journal
 from mockbank.bank import bp
 from mockbank.bank.errors import Refused
 from mockbank.bank.onboarding import verify_applicant
-from mockbank.bank.session import APPLICANT, LOGIN_ID_DONE
-from mockbank.db import db
+from mockbank.bank.session import APPLICANT
+from mockbank.bank.steps import abandon
 
 
 @bp.route("/netbank/register", methods=("GET", "POST"))
@@ -14,7 +14,7 @@ def customer_info():
     """お客様情報入力 (SID001, P5); 登録を中止する abandons it (R-CANCEL)."""
     form = request.form
     if request.method == "POST" and form.get("action") == "cancel":
-        return cancel_registration()
+        return abandon("SID001")
     if request.method == "POST":
         try:
             customer = verify_applicant(
@@ -29,12 +29,3 @@ def customer_info():
         return redirect(url_for("bank.login_id"))
     return render_template("bank/customer_info.html", form={}, problems=[])
 
-
-def cancel_registration():
-    """R-CANCEL: forget the application in progress, save nothing, back to ご利用案内."""
-    session.pop(APPLICANT, None)
-    session.pop(LOGIN_ID_DONE, None)
-    journal.record("cancel", screen="SID001")
-    db.session.commit()
-    flash("登録を中止しました。")
-    return redirect(url_for("bank.guide"))

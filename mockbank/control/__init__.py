@@ -1,6 +1,12 @@
-"""The control API: test-only routes to reset the world, seed personas, move the clock, read the journal."""
-from flask import Blueprint
+"""The control API: test-only routes to reset the world, seed personas, move the clock, read the journal and mail."""
+from flask import Blueprint, jsonify
 
 bp = Blueprint("control", __name__, url_prefix="/_control")
 
-from mockbank.control import routes  # noqa: E402,F401
+
+def bad_request(message: str, status: int = 400):
+    """A refused control call, with what was wrong."""
+    return jsonify({"error": message}), status
+
+
+from mockbank.control import customers, mailboxes, world  # noqa: E402,F401

@@ -1,0 +1,71 @@
+"""Control API, the customers: seed personas and read what the bank holds about them (never secrets)."""
+from __future__ import annotations
+
+from flask import abort, jsonify, request
+from sqlalchemy.exc import IntegrityError
+
+from mockbank import journal
+from mockbank.control import bad_request, bp
+from mockbank.db import db
+from mockbank.models import Customer
+from mockbank.passwords import secret_matches
+from mockbank.personas import UnknownPersona, seed_persona
+
+
+@bp.post("/personas")
+def personas():
+    """Seed a persona: {"kind": "new"|"id_initialised"|"active", "seed"?, overrides…}."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return bad_request("the body must be a JSON object")
+    kind = body.pop("kind", None)
+    if not kind or not isinstance(kind, str):
+        return bad_request("kind is required, as text")
+    try:
+        persona = seed_persona(kind, **body)
+    except UnknownPersona as error:
+        return bad_request(str(error))
+    except IntegrityError:
+        db.session.rollback()
+        return bad_request("an account or login ID in the overrides is already taken", 409)
+    journal.record("control", customer=persona["customer_id"], action="persona", persona=persona["kind"])
+    db.session.commit()
+    return jsonify(persona), 201
+
+
+@bp.get("/customers/<int:customer_id>")
+def customer(customer_id: int):
+    """What the bank holds about a customer, secrets left out."""
+    found = db.session.get(Customer, customer_id) or abort(404)
+    return jsonify(
+        {
+            "customer_id": found.id,
+            "name": found.name,
+            "contract": found.contract,
+            "step": found.step,
+            "login_id": found.login_id,
+            "failed_attempts": found.failed_attempts,
+            "locked": found.locked,
+            "last_login_at": found.last_login_at.isoformat() if found.last_login_at else None,
+            "mail": found.mail,
+            "tel": found.tel,
+            "select_email": found.select_email,
+            "mail_password_active": found.mail_password_active,
+            "otp_card": found.otp_card,
+            "secret_questions": [a.question for a in found.secret_answers],
+            "accounts": [
+                {"kind": a.kind, "number": a.number, "transfer_limit": a.transfer_limit} for a in found.accounts
+            ],
+        }
+    )
+
+
+@bp.post("/customers/<int:customer_id>/password-check")
+def password_check(customer_id: int):
+    """Whether a password is the customer's current one: {"which": "login"|"confirm", "password"} → {"matches"}."""
+    found = db.session.get(Customer, customer_id) or abort(404)
+    body = request.get_json(silent=True) or {}
+    stored = {"login": found.login_pw_hash, "confirm": found.confirm_pw_hash}.get(body.get("which"))
+    if stored is None:
+        return bad_request('which must be "login" or "confirm"')
+    return jsonify({"matches": secret_matches(stored, str(body.get("password", "")))})
