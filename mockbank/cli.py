@@ -48,8 +48,9 @@ def print_parties(host: str, port: int, test_mode: bool) -> None:
     print(f"  つないでネ！ットご利用案内      {base}/netbank/")
     print(f"  お客様情報入力 (SID001)         {base}/netbank/register")
     print(f"  ログイン                        {base}/netbank/login")
+    print(f"  メールボックス (M-MAIL)         {base}/mailbox/")
     print(f"  control API                     {base + '/_control' if test_mode else 'off (use --test-mode)'}")
-    print("  OTP issuer, ワンタイムPW app, mailbox, phone network: not yet in this version")
+    print("  OTP issuer, ワンタイムPW app, phone network: not yet in this version")
 
 
 def print_personas(personas: list[tuple[str, dict]]) -> None:
