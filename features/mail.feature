@@ -8,7 +8,7 @@
   背景:
     前提 パスワード変更を済ませた新規契約のお客さまがいる
 
-  @P11 @R-MAILPW @R-TOKEN-MAIL
+  @P11 @R-MAILPW @R-TOKEN-MAIL @PC
   シナリオ: メールアドレスを登録すると am-bk.co.jp からお知らせが届く
     もし メールアドレス「taro@example.jp」でお客さま情報登録を済ませる
     かつ メールボックス「taro@example.jp」で「【青森みちのく銀行】メールアドレス登録のお知らせ」を開く
