@@ -37,7 +37,7 @@ def build(features_dir: Path, records: list[dict]) -> dict:
                 {**s, "results": results.get((s["file"], s["line"]), {})} for s in tagged.get(item_id, [])
             ]
             items.append({"id": item_id, "meaning": meaning, "scenarios": scenarios,
-                          "status": _status(scenarios, devices)})
+                          "status": _status(scenarios)})
         checked = [i for i in items if i["scenarios"]]
         sections.append({"title": title, "entries": items, "total": len(items), "checked": len(checked),
                          "proven": sum(1 for i in items if i["status"] == "passed"),
@@ -57,12 +57,12 @@ def _results_by_scenario(records: list[dict]) -> dict[tuple, dict[str, str]]:
     return results
 
 
-def _status(scenarios: list[dict], devices: list[str]) -> str:
-    """passed: every scenario passed on every device; failed: any failed; unrun: checked but not run; none."""
+def _status(scenarios: list[dict]) -> str:
+    """passed: every run of its scenarios passed; failed: any failed; unrun: checked but not run; none: unchecked."""
     if not scenarios:
         return "none"
-    outcomes = [s["results"].get(d) for s in scenarios for d in devices]
-    if any(o == "failed" for o in outcomes):
+    outcomes = [outcome for s in scenarios for outcome in s["results"].values()]
+    if "failed" in outcomes:
         return "failed"
     if outcomes and all(o == "passed" for o in outcomes):
         return "passed"

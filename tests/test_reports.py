@@ -135,3 +135,17 @@ def test_the_default_run_never_retries_a_failure():
     """No rerun plugin or option hides a failure behind a retry."""
     settings = (ROOT / "pyproject.toml").read_text(encoding="utf-8") + (ROOT / "scripts" / "acceptance.sh").read_text(encoding="utf-8")
     assert "--reruns" not in settings and "rerunfailures" not in settings
+
+
+def test_an_item_is_proven_when_every_run_of_its_scenarios_passed_whatever_devices_ran():
+    """A @PC scenario adds a PC column; items whose scenarios ran only on the phones are still proven."""
+    from reporting.coverage import scenarios_by_tag
+
+    line = scenarios_by_tag(FEATURES)["R-ACCT-BRANCH"][0]["line"]
+    records = [record("iPhone", "passed", None, line=line), record("Android", "passed", None, line=line)]
+    pc_only = dict(record("PC", "passed", None, line=line + 1000), key="test_y")
+    coverage = build(FEATURES, records + [pc_only])
+    rules = next(s for s in coverage["sections"] if s["title"] == "ルール")
+    branch_rule = next(e for e in rules["entries"] if e["id"] == "R-ACCT-BRANCH")
+    assert coverage["devices"] == ["iPhone", "Android", "PC"]
+    assert branch_rule["status"] == "passed"
