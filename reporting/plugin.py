@@ -118,15 +118,27 @@ class Reporter:
         record["duration"] += report.duration
         if report.failed and record["outcome"] != "failed":
             record["outcome"] = "failed"
-            message = call.excinfo.exconly().splitlines()[0] if call.excinfo else report.when
+            message = "\n".join(call.excinfo.exconly().splitlines()[:4]) if call.excinfo else report.when
+            trace = self._our_frames(call.excinfo) if call.excinfo else report.longreprtext
             record["error"] = {"message": f"{report.when}: {message}" if report.when != "call" else message,
-                               "traceback": report.longreprtext}
+                               "traceback": trace}
         elif report.when == "call" and report.passed:
             record["outcome"] = "passed"
         elif report.when == "call" and report.skipped:
             record["outcome"] = "skipped"
         if report.when == "teardown":
             self._finish(record, report)
+
+    def _our_frames(self, excinfo) -> str:
+        """The traceback through the project's own code (steps, pages, mockbank), then the error itself."""
+        root = Path(self.config.rootpath)
+        lines = []
+        for entry in excinfo.traceback:
+            path = Path(str(entry.path))
+            if "site-packages" in path.parts or not path.is_relative_to(root):
+                continue
+            lines.append(f"{path.relative_to(root)}:{entry.lineno + 1}\n    {str(entry.statement).strip()}")
+        return "\n".join(lines + [excinfo.exconly()])
 
     def _finish(self, record: dict, report) -> None:
         """Mark the steps that never ran, note failure artifacts, and append the record."""
