@@ -24,7 +24,7 @@
     かつ ログインID「hirosaki77」と最新のログインパスワードでログインする
     ならば つないでネ！ットのトップページにお客さまの名前と口座が表示される
 
-  @J-NEW @SEC2-1 @P5 @P6 @P7 @P8 @P9 @P10 @P11 @SID001 @S-ID @S-ID-DONE @S-LOGIN1 @S-QA @S-PW @S-INFO @S-INFO-OK @S-OTPAPP @M-MAIL
+  @J-NEW @SEC2-1 @P5 @P6 @P7 @P8 @P9 @P10 @P11 @SID001 @S-ID @S-ID-DONE @S-LOGIN1 @S-QA @S-PW @S-INFO @S-INFO-OK @M-MAIL
   シナリオ: 新規契約のお客さまがお客様情報入力からお客さま情報登録の完了まで進む
     前提 仮パスワード通知書を受け取った新規契約のお客さまがいる
     もし 青森みちのく銀行のトップページからお客様情報入力へ進む
