@@ -19,6 +19,7 @@ def defaults(instance_path: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{os.path.join(instance_path, 'mockbank.sqlite')}",
         "TEST_MODE": False,
         "LOCKOUT_LIMIT": DEFAULT_LOCKOUT_LIMIT,
+        "SESSION_IDLE_SECONDS": 600,  # a session ends after 10 minutes of world time without a request
         "PASSWORD_HASH_METHOD": "scrypt",
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,

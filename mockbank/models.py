@@ -37,6 +37,7 @@ class Customer(db.Model):
     login_pw_hash: Mapped[str] = mapped_column(String(256))
     confirm_pw_hash: Mapped[str] = mapped_column(String(256))
     failed_attempts: Mapped[int] = mapped_column(default=0)
+    session_number: Mapped[int] = mapped_column(default=0)  # moves on when every open session must end
     locked: Mapped[bool] = mapped_column(default=False)
     last_login_at: Mapped[datetime | None]
     mail: Mapped[str | None] = mapped_column(String(254))

@@ -491,8 +491,8 @@ def test_five_wrong_confirm_passwords_lock_the_customer_and_save_nothing(at_step
         ("S-INFO-OK", "R-LOCKOUT")
     ]
     right = {"ack": "on", "confirm_pw": persona["confirm_password"]}
-    page = text(browser.post("/netbank/customer-info/confirm", data=right))
-    assert rules.LOCKED.message in page
+    page = text(browser.post("/netbank/customer-info/confirm", data=right, follow_redirects=True))
+    assert rules.LOCKED.message in page  # the lock ended the session; the login screen says why
     assert nothing_registered(customer_state(persona["customer_id"]))
 
 

@@ -5,7 +5,7 @@ from mockbank import journal
 from mockbank.bank import bp
 from mockbank.bank.errors import Refused
 from mockbank.bank.onboarding import verify_applicant
-from mockbank.bank.session import APPLICANT
+from mockbank.bank.session import APPLICANT, put
 from mockbank.bank.steps import abandon
 
 
@@ -25,7 +25,7 @@ def customer_info():
             journal.refused("SID001", refused.problems, refused.customer)
             return render_template("bank/customer_info.html", form=form, problems=refused.problems)
         session.clear()
-        session[APPLICANT] = customer.id
+        put(APPLICANT, customer)
         return redirect(url_for("bank.login_id"))
     return render_template("bank/customer_info.html", form={}, problems=[])
 

@@ -20,6 +20,7 @@ def count_failure(customer: Customer, screen: str, problem: rules.Problem) -> No
     customer.failed_attempts += 1
     if customer.failed_attempts >= current_app.config["LOCKOUT_LIMIT"]:
         customer.locked = True
+        customer.session_number += 1  # every open session of the customer ends with the lock
         journal.record("lockout", screen=screen, rule="R-LOCKOUT", customer=customer,
                        failures=customer.failed_attempts)
     db.session.commit()

@@ -5,7 +5,8 @@ from mockbank import journal
 from mockbank.bank import bp
 from mockbank.bank.errors import Refused
 from mockbank.bank.login_service import authenticate, next_endpoint
-from mockbank.bank.session import CUSTOMER
+from mockbank.bank.session import CUSTOMER, customer_from, end_sessions, put
+from mockbank.db import db
 
 
 def _login_screen(screen: str):
@@ -17,7 +18,7 @@ def _login_screen(screen: str):
             journal.refused(screen, refused.problems, refused.customer)
             return render_template("bank/login.html", screen_id=screen, form=request.form, problems=refused.problems)
         session.clear()
-        session[CUSTOMER] = customer.id
+        put(CUSTOMER, customer)
         return redirect(url_for(next_endpoint(customer)))
     return render_template("bank/login.html", screen_id=screen, form={}, problems=[])
 
@@ -36,6 +37,7 @@ def login():
 
 @bp.post("/netbank/logout")
 def logout():
-    """ログアウト: forget the session and return to ご利用案内."""
-    session.clear()
+    """ログアウト: end the session (and any copy of its cookie) and return to ご利用案内."""
+    end_sessions(customer_from(CUSTOMER))
+    db.session.commit()
     return redirect(url_for("bank.guide"))

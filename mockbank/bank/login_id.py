@@ -5,7 +5,7 @@ from mockbank import journal, rules
 from mockbank.bank import bp
 from mockbank.bank.errors import Refused
 from mockbank.bank.onboarding import register_login_id
-from mockbank.bank.session import APPLICANT, LOGIN_ID_DONE, requires
+from mockbank.bank.session import APPLICANT, LOGIN_ID_DONE, put, requires
 
 
 @bp.route("/netbank/login-id", methods=("GET", "POST"))
@@ -19,7 +19,7 @@ def login_id(customer):
             journal.refused("S-ID", refused.problems, customer)
             return render_template("bank/login_id.html", form=request.form, problems=refused.problems)
         session.pop(APPLICANT)
-        session[LOGIN_ID_DONE] = customer.id
+        put(LOGIN_ID_DONE, customer)
         return redirect(url_for("bank.login_id_done"))
     return render_template("bank/login_id.html", form={}, problems=[])
 

@@ -24,6 +24,7 @@ def authenticate(login_id: str, password: str, screen: str) -> Customer:
         lockout.count_failure(customer, screen, rules.LOGIN_MISMATCH)
     lockout.clear_failures(customer)
     _finish_first_login(customer)
+    customer.session_number += 1  # one session at a time: a new login ends the older ones
     customer.last_login_at = clock.now().replace(tzinfo=None)
     journal.record("login", screen=screen, customer=customer, step=customer.step)
     db.session.commit()

@@ -1,22 +1,57 @@
-"""Who is at the screen: the applicant during onboarding, the customer once logged in."""
+"""Who is at the screen: the applicant during onboarding, the customer once logged in.
+
+The session cookie holds a customer's id, their session number and when the
+world clock last saw them. A session ends on logout, 中止する, a lockout or a
+newer login (the number moves on, so an old cookie is worthless), and after
+SESSION_IDLE_SECONDS of world time without a request, as at a real bank.
+"""
 from __future__ import annotations
 
 from functools import wraps
 
-from flask import redirect, session, url_for
+from flask import current_app, flash, redirect, session, url_for
 
+from mockbank import clock, rules
 from mockbank.db import db
 from mockbank.models import Customer
 
 APPLICANT = "applicant"  # SID001 passed: the customer taking a login ID
 LOGIN_ID_DONE = "login_id_done"  # S-ID passed: the customer on ログインID取得完了
 CUSTOMER = "customer"  # logged in
+NUMBER = "session_number"
+SEEN = "seen_at"
+
+
+def put(key: str, customer: Customer) -> None:
+    """Remember `customer` under `key` in this session."""
+    session[key] = customer.id
+    session[NUMBER] = customer.session_number
+    session[SEEN] = clock.now().timestamp()
+
+
+def end_sessions(customer: Customer | None) -> None:
+    """Forget this session and make every cookie of the customer's worthless (the caller commits)."""
+    session.clear()
+    if customer is not None:
+        customer.session_number += 1
 
 
 def customer_from(key: str) -> Customer | None:
-    """The customer whose id the session holds under `key`, if any."""
+    """The customer this session holds under `key`, unless the session ended, idled out or is locked."""
     customer_id = session.get(key)
-    return db.session.get(Customer, customer_id) if customer_id else None
+    customer = db.session.get(Customer, customer_id) if isinstance(customer_id, int) else None
+    if customer is not None and customer.locked:
+        session.clear()
+        flash(rules.LOCKED.message)  # R-LOCKOUT: the customer learns why the session ended
+        return None
+    if customer is None or session.get(NUMBER) != customer.session_number:
+        return None
+    now = clock.now().timestamp()
+    if now - session.get(SEEN, 0) > current_app.config["SESSION_IDLE_SECONDS"]:
+        session.clear()
+        return None
+    session[SEEN] = now
+    return customer
 
 
 def requires(key: str, endpoint: str):
@@ -33,8 +68,3 @@ def requires(key: str, endpoint: str):
         return wrapped
 
     return decorate
-
-
-def login_required(view):
-    """A logged-in screen; a stranger is sent to the login screen."""
-    return requires(CUSTOMER, "bank.login")(view)

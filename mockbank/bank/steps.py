@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import flash, redirect, session, url_for
+from flask import flash, redirect, url_for
 
 from mockbank import journal
-from mockbank.bank.session import CUSTOMER, customer_from
+from mockbank.bank.session import CUSTOMER, customer_from, end_sessions
 from mockbank.db import db
 from mockbank.models import STEP_DONE, STEP_INFO, STEP_OTP, STEP_PW, STEP_QA
 
@@ -43,8 +43,8 @@ def at_step(step: str):
 
 
 def abandon(screen: str, customer=None):
-    """R-CANCEL (中止する): save nothing, log out, and go back to ご利用案内."""
-    session.clear()
+    """R-CANCEL (中止する): save nothing, end the session, and go back to ご利用案内."""
+    end_sessions(customer)
     journal.record("cancel", screen=screen, customer=customer)
     db.session.commit()
     flash("登録を中止しました。")

@@ -7,7 +7,7 @@ from datetime import datetime
 from flask import current_app, jsonify, request
 
 from mockbank import journal
-from mockbank.bank.session import APPLICANT, CUSTOMER, LOGIN_ID_DONE
+from mockbank.bank.session import APPLICANT, CUSTOMER, LOGIN_ID_DONE, NUMBER, SEEN
 from mockbank.clock import world_clock
 from mockbank.control import bad_request, bp
 from mockbank.db import db
@@ -100,4 +100,5 @@ def sessions():
     if role not in SESSION_ROLES or found is None:
         return bad_request(f"need a known customer_id and a role among {', '.join(SESSION_ROLES)}")
     serializer = current_app.session_interface.get_signing_serializer(current_app)
-    return jsonify({"name": current_app.config["SESSION_COOKIE_NAME"], "value": serializer.dumps({role: found.id})})
+    contents = {role: found.id, NUMBER: found.session_number, SEEN: world_clock().now().timestamp()}
+    return jsonify({"name": current_app.config["SESSION_COOKIE_NAME"], "value": serializer.dumps(contents)})

@@ -1,0 +1,56 @@
+"""Sessions end as a real bank's do: on logout, 中止する, a lockout, a newer login, and after 10 idle minutes (world time)."""
+from __future__ import annotations
+
+from mockbank import rules
+
+
+def log_in(client, persona: dict) -> None:
+    response = client.post("/netbank/login", data={"login_id": persona["login_id"], "login_pw": persona["login_password"]})
+    assert response.location == "/netbank/home"
+
+
+def test_logout_makes_a_saved_copy_of_the_cookie_worthless(client, seed):
+    persona = seed("active")
+    log_in(client, persona)
+    saved = client.get_cookie("session").value
+    client.post("/netbank/logout")
+    client.set_cookie("session", saved)
+    assert client.get("/netbank/home").location == "/netbank/login"
+
+
+def test_cancelling_makes_a_saved_copy_of_the_cookie_worthless(client, control, seed):
+    persona = seed("new", step="pw")
+    cookie = control.post("/_control/sessions", json={"customer_id": persona["customer_id"], "role": "customer"}).get_json()
+    client.set_cookie(cookie["name"], cookie["value"])
+    assert client.get("/netbank/password").status_code == 200
+    client.post("/netbank/password", data={"action": "cancel"})
+    client.set_cookie(cookie["name"], cookie["value"])
+    assert client.get("/netbank/password").location == "/netbank/login"
+
+
+def test_a_lockout_ends_the_sessions_already_open_and_says_why(app, client, seed):
+    persona = seed("active")
+    log_in(client, persona)
+    other = app.test_client()
+    for _ in range(5):
+        other.post("/netbank/login", data={"login_id": persona["login_id"], "login_pw": "Wrong1234"})
+    response = client.get("/netbank/home", follow_redirects=True)
+    assert response.request.path == "/netbank/login"
+    assert rules.LOCKED.message in response.get_data(as_text=True)
+
+
+def test_a_newer_login_ends_the_older_session(app, client, seed):
+    persona = seed("active")
+    log_in(client, persona)
+    log_in(app.test_client(), persona)
+    assert client.get("/netbank/home").location == "/netbank/login"
+
+
+def test_a_session_ends_after_ten_idle_minutes_of_world_time(client, control, seed):
+    persona = seed("active")
+    control.post("/_control/clock", json={"freeze": True})
+    log_in(client, persona)
+    control.post("/_control/clock", json={"advance": 599})
+    assert client.get("/netbank/home").status_code == 200  # each request starts the ten minutes again
+    control.post("/_control/clock", json={"advance": 601})
+    assert client.get("/netbank/home").location == "/netbank/login"
