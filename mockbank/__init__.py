@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import os
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
+from werkzeug.exceptions import HTTPException
 
 from mockbank import config
 from mockbank.clock import WorldClock
@@ -56,12 +57,17 @@ def register_blueprints(app: Flask) -> None:
 def register_errorhandlers(app: Flask) -> None:
     """The bank's own pages for 404 and 500: a customer never sees a stack trace."""
 
-    def not_found(_error):
-        return render_template("error.html", title="ページが見つかりません", status=404), 404
+    titles = {404: "ページが見つかりません", 405: "この操作は受け付けられません"}
+
+    def http_error(error: HTTPException):
+        if request.path.startswith("/_control/"):
+            return {"error": error.description}, error.code
+        title = titles.get(error.code, "ただいまご利用いただけません")
+        return render_template("error.html", title=title, status=error.code), error.code
 
     def server_error(_error):
         db.session.rollback()
         return render_template("error.html", title="ただいま混み合っております", status=500), 500
 
-    app.register_error_handler(404, not_found)
+    app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(500, server_error)

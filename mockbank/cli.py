@@ -16,12 +16,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="mockbank", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve the mock bank")
-    serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every interface)")
+    serve.add_argument("--host", help="address to listen on (default: every interface; "
+                       "127.0.0.1 with --test-mode, whose control API must not be reachable from the network)")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--test-mode", action="store_true", help="mount the control API at /_control")
     serve.add_argument("--fresh", action="store_true", help="empty the database before starting")
     serve.add_argument("--no-demo", action="store_true", help="do not seed one persona of each kind")
     args = parser.parse_args(argv)
+    args.host = args.host or ("127.0.0.1" if args.test_mode else "0.0.0.0")
     run_serve(args)
 
 

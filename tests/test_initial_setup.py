@@ -539,11 +539,21 @@ def test_select_email_changes_what_customer_info_shows(at_step, customer_state):
     persona, browser = at_step("info")
     assert '<dd class="select-email">利用中</dd>' in text(browser.get("/netbank/customer-info"))
     assert "画面ID : S-INFO" in text(browser.get("/netbank/select-email"))
-    for choice, shown, kept in (("not_use", "利用しない", False), ("use", "利用中", True)):
+    for choice, shown in (("not_use", "利用しない"), ("use", "利用中")):
         response = browser.post("/netbank/select-email", data={"select_email": choice})
         assert response.location == "/netbank/customer-info"
         assert f'<dd class="select-email">{shown}</dd>' in text(browser.get("/netbank/customer-info"))
-        assert customer_state(persona["customer_id"])["select_email"] is kept
+        assert customer_state(persona["customer_id"])["select_email"] is True  # kept with the entries, not saved
+
+
+def test_select_email_is_saved_with_the_registration_and_not_after_cancelling(at_step, customer_state):
+    for action, saved in (("register", False), ("cancel", True)):
+        persona, browser = at_step("info")
+        browser.post("/netbank/select-email", data={"select_email": "not_use"})
+        browser.post("/netbank/customer-info", data=info_form(limit_fields(browser)))
+        browser.post("/netbank/customer-info/confirm",
+                     data={"ack": "on", "confirm_pw": persona["confirm_password"], "action": action})
+        assert customer_state(persona["customer_id"])["select_email"] is saved, action
 
 
 def test_the_confirmation_shows_the_select_email_choice(at_step):

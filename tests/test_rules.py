@@ -171,7 +171,7 @@ def test_checks_login_id_and_both_passwords_all_differ(login_id, login_pw, confi
          "入力されたお申込代表口座またはパスワードに誤りがあります。内容をご確認の上、再度ご入力ください。", None),
         (rules.LOGIN_ID_ALREADY_TAKEN, "R-CRED-SHARED",
          "ログインIDは取得済みです。「既につないでネ！ットをご利用中のお客さま」からログインしてください。", None),
-        (rules.LOGIN_MISMATCH, "R-LOCKOUT",
+        (rules.LOGIN_MISMATCH, "R-LOGIN-MATCH",
          "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。", None),
         (rules.LOCKED, "R-LOCKOUT",
          "パスワードの誤入力が所定の回数に達したため、お取引を停止しております。"

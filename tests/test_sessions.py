@@ -54,3 +54,20 @@ def test_a_session_ends_after_ten_idle_minutes_of_world_time(client, control, se
     assert client.get("/netbank/home").status_code == 200  # each request starts the ten minutes again
     control.post("/_control/clock", json={"advance": 601})
     assert client.get("/netbank/home").location == "/netbank/login"
+
+
+def test_a_wrong_method_gets_the_banks_own_page_in_japanese(client):
+    response = client.get("/netbank/logout")
+    assert response.status_code == 405
+    assert "この操作は受け付けられません" in response.get_data(as_text=True)
+
+
+def test_serve_keeps_the_control_api_off_the_network_unless_told(monkeypatch):
+    from mockbank import cli
+
+    seen = {}
+    monkeypatch.setattr(cli, "run_serve", lambda args: seen.update(host=args.host))
+    cli.main(["serve", "--test-mode"])
+    assert seen["host"] == "127.0.0.1"
+    cli.main(["serve"])
+    assert seen["host"] == "0.0.0.0"

@@ -40,14 +40,17 @@ def change_passwords(customer: Customer, login_pw: str, login_again: str, confir
     db.session.commit()
 
 
-def check_customer_info(customer: Customer, mail: str, mail_again: str, tel: list[str], limits: dict[int, str]) -> dict:
+def check_customer_info(
+    customer: Customer, mail: str, mail_again: str, tel: list[str], limits: dict[int, str], select_email: bool
+) -> dict:
     """お客さま情報登録 (S-INFO, P10): checks the entries and returns them for the confirmation screen; saves nothing."""
     problems = [rules.mail_address(mail, mail_again), rules.phone_number(tel)]
     for account in customer.accounts:
         label = f"{account.kind} {account.number}"
         problems.append(rules.transfer_limit(limits.get(account.id, ""), label, f"limit_{account.id}", customer.otp_card))
     refuse_if(*problems, customer=customer)
-    return {"mail": mail, "tel": tel, "limits": {str(a.id): int(limits[a.id]) for a in customer.accounts}}
+    return {"mail": mail, "tel": tel, "limits": {str(a.id): int(limits[a.id]) for a in customer.accounts},
+            "select_email": select_email}
 
 
 def confirm_registration(customer: Customer, pending: dict, acknowledged: bool, confirm_pw: str) -> None:
@@ -61,6 +64,7 @@ def confirm_registration(customer: Customer, pending: dict, acknowledged: bool, 
     customer.tel = "-".join(pending["tel"])
     for account in customer.accounts:
         account.transfer_limit = pending["limits"][str(account.id)]
+    customer.select_email = pending["select_email"]
     customer.mail_password_active = True
     customer.step = STEP_OTP
     journal.record("screen", screen="S-INFO-OK", customer=customer)

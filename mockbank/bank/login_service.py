@@ -13,7 +13,7 @@ from mockbank.passwords import secret_matches
 def authenticate(login_id: str, password: str, screen: str) -> Customer:
     """The customer whose login ID and password these are; wrong ones count towards R-LOCKOUT."""
     refuse_if(
-        None if login_id else rules.Problem("R-LOCKOUT", "ログインIDを入力してください。", "login_id"),
+        None if login_id else rules.Problem("R-LOGIN-MATCH", "ログインIDを入力してください。", "login_id"),
         rules.password_entry(password, "ログインパスワード", "login_pw"),
     )
     customer = db.session.scalar(db.select(Customer).where(Customer.login_id == login_id))

@@ -8,10 +8,10 @@ from mockbank.bank.initial_setup import check_customer_info, confirm_registratio
 from mockbank.bank.notices import send_mail_registered
 from mockbank.bank.steps import abandon, at_step
 from mockbank.branches import branch_name
-from mockbank.db import db
 from mockbank.models import STEP_INFO
 
 PENDING = "pending_info"  # entries checked on S-INFO, saved only on S-INFO-OK
+SELECT_EMAIL = "select_email"  # セレクトEメールサービス chosen on S-INFO, saved only on S-INFO-OK
 
 
 @bp.route("/netbank/customer-info", methods=("GET", "POST"))
@@ -26,13 +26,14 @@ def customer_registration(customer):
                 customer, form.get("mail", ""), form.get("mail_again", ""),
                 [form.get(f"tel{n}", "") for n in (1, 2, 3)],
                 {a.id: form.get(f"limit_{a.id}", "") for a in customer.accounts},
+                session.get(SELECT_EMAIL, customer.select_email),
             )
             return redirect(url_for("bank.customer_registration_confirm"))
         except Refused as refused:
             journal.refused("S-INFO", refused.problems, customer)
             problems = refused.problems
-    return render_template("bank/customer_registration.html", customer=customer, form=form,
-                           problems=problems, branch_name=branch_name)
+    return render_template("bank/customer_registration.html", customer=customer, form=form, problems=problems,
+                           branch_name=branch_name, select_email=session.get(SELECT_EMAIL, customer.select_email))
 
 
 @bp.route("/netbank/customer-info/confirm", methods=("GET", "POST"))
@@ -53,6 +54,7 @@ def customer_registration_confirm(customer):
             problems = refused.problems
         else:
             session.pop(PENDING)
+            session.pop(SELECT_EMAIL, None)
             send_mail_registered(customer)
             return redirect(url_for("bank.otp_application"))
     return render_template("bank/customer_registration_confirm.html", customer=customer, pending=pending,
@@ -62,13 +64,11 @@ def customer_registration_confirm(customer):
 @bp.route("/netbank/select-email", methods=("GET", "POST"))
 @at_step(STEP_INFO)
 def select_email(customer):
-    """セレクトEメールサービス設定: 利用する or 利用しない, then back to お客さま情報登録."""
+    """セレクトEメールサービス設定: 利用する or 利用しない, kept with the entries until 登録を確定する (R-CANCEL)."""
     if request.method == "POST":
-        customer.select_email = request.form.get("select_email") == "use"
-        journal.record("screen", screen="S-INFO", customer=customer, select_email=customer.select_email)
-        db.session.commit()
+        session[SELECT_EMAIL] = request.form.get("select_email") == "use"
         return redirect(url_for("bank.customer_registration"))
-    return render_template("bank/select_email.html", customer=customer)
+    return render_template("bank/select_email.html", select_email=session.get(SELECT_EMAIL, customer.select_email))
 
 
 def _form_from(pending: dict | None) -> dict:

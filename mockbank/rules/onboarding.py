@@ -96,9 +96,9 @@ LOGIN_ID_ALREADY_TAKEN = Problem(
     "ログインIDは取得済みです。「既につないでネ！ットをご利用中のお客さま」からログインしてください。",
 )
 
-# S-LOGIN1 / S-LOGIN: a wrong ID or password, again without saying which.
+# R-LOGIN-MATCH (S-LOGIN1, S-LOGIN): a wrong ID or password, without saying which; it counts towards R-LOCKOUT.
 LOGIN_MISMATCH = Problem(
-    "R-LOCKOUT", "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。"
+    "R-LOGIN-MATCH", "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。"
 )
 
 # R-LOCKOUT: the login is locked; unlocking is out of band.
