@@ -334,7 +334,7 @@ def test_customer_info_has_a_limit_field_for_each_account(at_step):
     page = text(browser.get("/netbank/customer-info"))
     assert len(fields) == len(persona["accounts"]) == 2
     for account in persona["accounts"]:
-        assert f"限度額（{account['kind']} {account['number']}）" in page
+        assert f'限度額<span class="visually-hidden">（{account["kind"]} {account["number"]}）</span>' in page
 
 
 def test_customer_info_checks_the_entries_and_saves_nothing_before_the_confirmation(at_step, customer_state):
@@ -560,7 +560,7 @@ def test_the_confirmation_shows_the_select_email_choice(at_step):
     _, browser = at_step("info")
     browser.post("/netbank/select-email", data={"select_email": "not_use"})
     browser.post("/netbank/customer-info", data=info_form(limit_fields(browser)))
-    assert "<dd>利用しない</dd>" in text(browser.get("/netbank/customer-info/confirm"))
+    assert '<dd class="select-email">利用しない</dd>' in text(browser.get("/netbank/customer-info/confirm"))
 
 
 # ---------------------------------------------------------------- never a 500

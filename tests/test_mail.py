@@ -16,7 +16,7 @@ from tests.settings import bank_settings, stop_mail_capture
 from tests.setup_forms import log_in, register_info
 
 SUBJECT = "【青森みちのく銀行】メールアドレス登録のお知らせ"
-HELP_LINE = "フリーダイヤル 0120-892548（年中無休 9:00～21:00）"
+HELP_LINE = "フリーダイヤル 0120-892548（年中無休 9:00~21:00）"
 
 
 @pytest.fixture(scope="module")
