@@ -93,6 +93,7 @@ def password_for(phrase: str, persona: dict) -> str:
         "最新の確認用パスワード": confirm_pw,
         "確認用パスワード": confirm_pw,
         "誤った確認用パスワード": wrong(confirm_pw),
+        "空欄の確認用パスワード": "",
         "誤ったログインパスワード": wrong(login_pw),
         "大文字と小文字を入れ替えた仮ログインパスワード": login_pw.swapcase(),
     }

@@ -1,6 +1,8 @@
 """Steps for a new contract's initial set-up: 追加認証登録, パスワード変更, お客さま情報登録 (P8–P11)."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
@@ -31,7 +33,7 @@ def screen_open(world, context, base_url, persona, screen, secret_qa_page, passw
     {"追加認証登録": secret_qa_page, "パスワード変更": password_change_page, "お客さま情報登録": registration_page}[screen].open()
 
 
-@when(parsers.re(r"(?P<screen>パスワード変更|お客さま情報登録)画面を直接開く"))
+@when(parsers.re(r"(?P<screen>パスワード変更|お客さま情報登録)画面へ進もうとする"))
 def open_directly(screen, password_change_page, registration_page):
     {"パスワード変更": password_change_page, "お客さま情報登録": registration_page}[screen].open()
 
@@ -39,9 +41,11 @@ def open_directly(screen, password_change_page, registration_page):
 # S-QA 追加認証登録
 
 
-@when("次の秘密の質問と回答を登録する")
+@when("次の秘密の質問と回答を登録する", target_fixture="typed_qa")
 def register_qa_table(secret_qa_page, datatable):
-    secret_qa_page.register([tuple(row) for row in datatable[1:]])
+    pairs = [tuple(row) for row in datatable[1:]]
+    secret_qa_page.register(pairs)
+    return pairs
 
 
 @when(parsers.re(r"質問(?P<n>\d)を選ばずに、ほかは正しく入力して登録を確定する"))
@@ -73,6 +77,16 @@ def qa_then_cancel(secret_qa_page):
 def qa_registered(world, persona):
     held = world.customer(persona["customer_id"])
     assert (len(held["secret_questions"]), held["step"]) == (3, "pw")
+
+
+@then("回答は入力した通りに登録され、文字の種類が違う回答とは一致しない")
+def answers_exact(world, persona, typed_qa):
+    answers = [answer for _, answer in typed_qa]
+    for question, answer in typed_qa:
+        assert world.answer_matches(persona["customer_id"], question, answer), answer
+        for other in answers:
+            if other != answer:
+                assert not world.answer_matches(persona["customer_id"], question, other), (answer, other)
 
 
 @then("秘密の質問は登録されていない")
@@ -164,7 +178,8 @@ def enter_mail(registration_page, persona, mail, again):
 
 @when(parsers.re(r"連絡先電話番号に「(?P<tel>.*)」を入力し、ほかは正しく入力して確認画面へ進む"))
 def enter_tel(registration_page, persona, tel):
-    enter_info(registration_page, persona, tel=(tel.split("-", 2) + ["", ""])[:3])
+    parts = [] if tel == "（空欄）" else tel.split("-", 2)
+    enter_info(registration_page, persona, tel=(parts + ["", "", ""])[:3])
 
 
 @when(parsers.re(r"普通預金の限度額に「(?P<limit>.*)」を入力し、ほかは正しく入力して確認画面へ進む"))
@@ -214,7 +229,7 @@ def confirmation_shows(registration_confirm_page, mail, tel):
 @then(parsers.re(r"確認画面に普通預金の限度額「(?P<text>.+)」が表示される"))
 def confirmation_shows_limit(registration_confirm_page, text):
     row = registration_confirm_page.limits.get_by_role("row").filter(has_text="普通")
-    expect(row.get_by_role("cell").last).to_contain_text(text)
+    expect(row.get_by_role("cell").last).to_have_text(re.compile("^" + re.escape(text)))  # 0万円 is not 100万円
 
 
 @then("お客さま情報が登録され、メール通知パスワードが開始されている")
@@ -230,6 +245,24 @@ def info_not_registered(world, persona):
     held = world.customer(persona["customer_id"])
     assert (held["mail"], held["mail_password_active"], held["step"]) == (None, False, "info")
     assert [a["transfer_limit"] for a in held["accounts"]] == [None, None]
+
+
+@then(parsers.re(r"普通預金について「(?P<message>.+)」と表示される"))
+def limit_message(page: Page, persona, message):
+    ordinary = next(a for a in persona["accounts"] if a["kind"] == "普通")
+    expect(page.get_by_role("alert")).to_contain_text(f"普通 {ordinary['number']}の{message}")
+
+
+@then("セレクトEメールサービスを利用しないと登録されている")
+def select_email_registered_off(world, persona):
+    held = world.customer(persona["customer_id"])
+    assert (held["select_email"], held["step"]) == (False, "otp")
+
+
+@then("セレクトEメールサービスは利用中のままである")
+def select_email_unchanged(world, persona):
+    held = world.customer(persona["customer_id"])
+    assert (held["select_email"], held["step"]) == (True, "info")
 
 
 @then("お客さま情報登録画面のままである")

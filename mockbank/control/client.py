@@ -36,6 +36,11 @@ class WorldClient:
         body = {"which": which, "password": password}
         return self._call("POST", f"/customers/{customer_id}/password-check", json=body)["matches"]
 
+    def answer_matches(self, customer_id: int, question: str, answer: str) -> bool:
+        """Whether `answer` is the registered answer to `question`, exactly as typed (R-QA-EXACT)."""
+        body = {"question": question, "answer": answer}
+        return self._call("POST", f"/customers/{customer_id}/answer-check", json=body)["matches"]
+
     def clock(self) -> dict:
         """The world clock's state: now, frozen, skews."""
         return self._call("GET", "/clock")

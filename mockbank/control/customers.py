@@ -68,4 +68,19 @@ def password_check(customer_id: int):
     stored = {"login": found.login_pw_hash, "confirm": found.confirm_pw_hash}.get(body.get("which"))
     if stored is None:
         return bad_request('which must be "login" or "confirm"')
+    journal.record("control", customer=found, action="password-check", which=body.get("which"))
+    db.session.commit()
     return jsonify({"matches": secret_matches(stored, str(body.get("password", "")))})
+
+
+@bp.post("/customers/<int:customer_id>/answer-check")
+def answer_check(customer_id: int):
+    """Whether an answer is the registered one for a question, exactly as typed: {"question", "answer"} → {"matches"}."""
+    found = db.session.get(Customer, customer_id) or abort(404)
+    body = request.get_json(silent=True) or {}
+    registered = next((a for a in found.secret_answers if a.question == body.get("question")), None)
+    if registered is None:
+        return bad_request("no such registered question")
+    journal.record("control", customer=found, action="answer-check")
+    db.session.commit()
+    return jsonify({"matches": secret_matches(registered.answer_hash, str(body.get("answer", "")))})
