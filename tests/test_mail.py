@@ -86,7 +86,7 @@ def test_the_notice_lands_in_the_mailbox_whatever_case_the_address_was_typed_in(
     assert [m["subject"] for m in mails("MIXED.CASE@EXAMPLE.JP")] == [SUBJECT]
 
 
-def test_the_mailbox_lists_the_notice_and_shows_it_to_its_owner_only(client, registered, mails):
+def test_the_mailbox_lists_the_notice_and_shows_it_under_its_own_address_only(client, registered, mails):
     persona, _ = registered("reader@example.jp")
     [mail] = mails("reader@example.jp")
 
