@@ -5,7 +5,7 @@ import argparse
 import socket
 
 from mockbank import create_app
-from mockbank.db import db
+from mockbank.db import empty_world
 from mockbank.personas import seed_persona
 
 DEMO_KINDS = (("新規契約", "new"), ("ログインID初期化済み", "id_initialised"), ("既にご利用中", "active"))
@@ -32,9 +32,7 @@ def run_serve(args: argparse.Namespace) -> None:
     app = create_app({"TEST_MODE": True} if args.test_mode else None)
     with app.app_context():
         if args.fresh:
-            for table in reversed(db.metadata.sorted_tables):
-                db.session.execute(table.delete())
-            db.session.commit()
+            empty_world()
         personas = [] if args.no_demo else [(label, seed_persona(kind)) for label, kind in DEMO_KINDS]
     print_parties(args.host, args.port, args.test_mode)
     print_personas(personas)

@@ -10,6 +10,13 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 
 
+def empty_world() -> None:
+    """Delete every row of every table, children first, and commit."""
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(table.delete())
+    db.session.commit()
+
+
 def create_schema() -> None:
     """Create the tables; a database left by an older version of the mock is emptied and rebuilt."""
     from sqlalchemy import inspect

@@ -6,6 +6,7 @@ from pathlib import Path
 from pytest_bdd.feature import get_features
 
 from mockbank.catalogue import SECTIONS
+from reporting.records import devices_in
 
 
 def scenarios_by_tag(features_dir: Path) -> dict[str, list[dict]]:
@@ -28,7 +29,7 @@ def build(features_dir: Path, records: list[dict]) -> dict:
     """The map: per section, each item with its scenarios and their latest result per device."""
     tagged = scenarios_by_tag(features_dir)
     results = _results_by_scenario(records)
-    devices = sorted({r["device"] for r in records}, key=_device_rank)
+    devices = devices_in(records)
     sections = []
     for title, catalogue in SECTIONS:
         items = []
@@ -67,8 +68,3 @@ def _status(scenarios: list[dict]) -> str:
     if outcomes and all(o == "passed" for o in outcomes):
         return "passed"
     return "unrun"
-
-
-def _device_rank(device: str) -> int:
-    order = ("iPhone", "Android", "PC")
-    return order.index(device) if device in order else len(order)

@@ -7,7 +7,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from reporting.history import scenario_history
-from reporting.records import DEVICE_ORDER, outcome_counts
+from reporting.records import devices_in, outcome_counts
 
 TEMPLATES = Path(__file__).parent / "templates"
 OUTCOME_JA = {"passed": "成功", "failed": "失敗", "skipped": "スキップ", "undefined": "未定義", "": "未実行"}
@@ -22,7 +22,7 @@ def environment() -> Environment:
 
 def features_view(records: list[dict], runs: list[dict]) -> tuple[list[str], list[dict]]:
     """Devices in matrix order, and features → scenarios → one column per device, with steps aligned."""
-    devices = sorted({r["device"] for r in records}, key=lambda d: DEVICE_ORDER.index(d) if d in DEVICE_ORDER else 9)
+    devices = devices_in(records)
     features = []
     for file, in_feature in groupby(records, key=lambda r: r["feature"]["file"]):
         in_feature = list(in_feature)
@@ -76,7 +76,7 @@ def write_report(path: Path, records: list[dict], runs: list[dict], run: dict, c
     devices, features = features_view(records, runs)
     html = environment().get_template("report.html").render(
         devices=devices, features=features, run=run, totals=outcome_counts(records),
-        per_device={d: outcome_counts([r for r in records if r["device"] == d]) for d in devices},
+        per_device=run["devices"],
         bars=trend_bars(runs), runs=runs, coverage=coverage,
     )
     path.write_text(html, encoding="utf-8")

@@ -22,11 +22,19 @@ def load(folder: Path) -> list[dict]:
     return sorted(records, key=sort_key)
 
 
+def device_rank(device: str) -> int:
+    """iPhone, Android, PC, then anything else."""
+    return DEVICE_ORDER.index(device) if device in DEVICE_ORDER else len(DEVICE_ORDER)
+
+
+def devices_in(records: list[dict]) -> list[str]:
+    """The devices these records ran on, in matrix order."""
+    return sorted({r["device"] for r in records}, key=device_rank)
+
+
 def sort_key(record: dict) -> tuple:
     """Features by file, scenarios by line, then examples, then devices in matrix order."""
-    device = record["device"]
-    device_rank = DEVICE_ORDER.index(device) if device in DEVICE_ORDER else len(DEVICE_ORDER)
-    return (record["feature"]["file"], record["scenario"]["line"], record["key"], device_rank)
+    return (record["feature"]["file"], record["scenario"]["line"], record["key"], device_rank(record["device"]))
 
 
 def outcome_counts(records: list[dict]) -> dict:
