@@ -49,7 +49,7 @@ def main() -> None:
     results = {
         "world reset": timed(world.reset, rounds),
         "seed a persona": timed(lambda: world.persona("new"), rounds),
-        "GET お客様情報入力 over HTTP": timed(lambda: requests.get(server.url + "/netbank/register", timeout=10), rounds),
+        "GET お客様情報入力 over HTTP": timed(lambda: requests.get(server.url + "/netbank/customer-info", timeout=10), rounds),
     }
     executable = chromium_executable()
     with sync_playwright() as playwright:

@@ -46,7 +46,7 @@ def print_parties(host: str, port: int, test_mode: bool) -> None:
     print("\nつないでネ！ット mock world")
     print(f"  銀行トップページ (S-TOP)        {base}/")
     print(f"  つないでネ！ットご利用案内      {base}/netbank/")
-    print(f"  お客様情報入力 (SID001)         {base}/netbank/register")
+    print(f"  お客様情報入力 (SID001)         {base}/netbank/customer-info")
     print(f"  ログイン                        {base}/netbank/login")
     print(f"  メールボックス (M-MAIL)         {base}/mailbox/")
     print(f"  control API                     {base + '/_control' if test_mode else 'off (use --test-mode)'}")

@@ -16,7 +16,7 @@ class CustomerInfoPage:
         self.branch_help = page.get_by_role("link", name="こちら")
 
     def open(self) -> None:
-        self.page.goto("/netbank/register")
+        self.page.goto("/netbank/customer-info")
 
     def field(self, label: str):
         """An input by its label as the manual writes it."""

@@ -19,7 +19,7 @@ class CustomerRegistrationPage:
         self.to_confirmation = page.get_by_role("button", name="確認画面へ")
 
     def open(self) -> None:
-        self.page.goto("/netbank/customer-info")
+        self.page.goto("/netbank/customer-registration")
 
     def limit(self, kind: str, number: str):
         """The 限度額 field of one account."""

@@ -13,7 +13,7 @@ class SecretQaPage:
         self.cancel_button = page.get_by_role("button", name="中止する")
 
     def open(self) -> None:
-        self.page.goto("/netbank/additional-auth")
+        self.page.goto("/netbank/secret-qa")
 
     def question(self, n: int):
         return self.page.get_by_label(f"質問 {n}", exact=True)

@@ -30,6 +30,6 @@ def login_id_form(login_id: str, again: str | None = None) -> dict:
 
 def take_login_id(client, persona: dict, login_id: str) -> None:
     """Walk SID001 → S-ID → S-ID-DONE, leaving the browser at 初回ログイン."""
-    assert client.post("/netbank/register", data=sid001(persona)).location == "/netbank/login-id"
+    assert client.post("/netbank/customer-info", data=sid001(persona)).location == "/netbank/login-id"
     assert client.post("/netbank/login-id", data=login_id_form(login_id)).location == "/netbank/login-id/done"
     assert client.post("/netbank/login-id/done", data={"ack": "on"}).location == "/netbank/first-login"

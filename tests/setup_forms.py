@@ -44,7 +44,7 @@ def pw_form(login_pw: str = NEW_LOGIN_PW, confirm_pw: str = NEW_CONFIRM_PW, logi
 
 def limit_fields(browser) -> list[str]:
     """The names of S-INFO's limit inputs (limit_<account id>), in the order of the customer's accounts."""
-    return re.findall(r'name="(limit_\d+)"', text(browser.get("/netbank/customer-info")))
+    return re.findall(r'name="(limit_\d+)"', text(browser.get("/netbank/customer-registration")))
 
 
 def info_form(fields: list[str], mail: str = "taro@example.jp", limits=("100", "70"), **changes) -> dict:
@@ -58,8 +58,8 @@ def info_form(fields: list[str], mail: str = "taro@example.jp", limits=("100", "
 def register_info(browser, confirm_pw: str, mail: str = "taro@example.jp", limits=("100", "70")):
     """Walk S-INFO → S-INFO-OK with good entries and confirm; returns the confirmation's response."""
     fields = limit_fields(browser)
-    assert browser.post("/netbank/customer-info", data=info_form(fields, mail, limits)).location == (
-        "/netbank/customer-info/confirm"
+    assert browser.post("/netbank/customer-registration", data=info_form(fields, mail, limits)).location == (
+        "/netbank/customer-registration/confirm"
     )
-    return browser.post("/netbank/customer-info/confirm",
+    return browser.post("/netbank/customer-registration/confirm",
                         data={"ack": "on", "confirm_pw": confirm_pw, "action": "register"})

@@ -105,7 +105,7 @@ def test_stamps_journal_entries_with_the_world_time(control, seed, journal):
 
 def test_filters_the_journal_by_kind_and_by_customer(client, seed, journal):
     first, second = seed("new"), seed("new")
-    client.post("/netbank/register", data={"branch": "1", "account": "1", "login_pw": "x", "confirm_pw": "x"})
+    client.post("/netbank/customer-info", data={"branch": "1", "account": "1", "login_pw": "x", "confirm_pw": "x"})
 
     controls = journal(kind="control")
     assert [e["customer_id"] for e in controls] == [first["customer_id"], second["customer_id"]]
@@ -116,7 +116,7 @@ def test_filters_the_journal_by_kind_and_by_customer(client, seed, journal):
 
 
 def test_journal_entries_say_what_happened_where_and_by_which_rule(client, journal):
-    client.post("/netbank/register", data={"branch": "", "account": "1234567", "login_pw": "Abc12345",
+    client.post("/netbank/customer-info", data={"branch": "", "account": "1234567", "login_pw": "Abc12345",
                                            "confirm_pw": "Abc12345"})
     [entry] = journal(kind="refused")
     assert set(entry) == {"id", "at", "kind", "screen", "rule", "customer_id", "detail"}

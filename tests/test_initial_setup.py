@@ -63,16 +63,16 @@ def rules_refused(journal, persona: dict) -> list[str]:
 # ---------------------------------------------------------------- S-QA 追加認証登録
 
 
-def test_additional_auth_shows_the_questions_to_choose_from(at_step):
+def test_secret_qa_shows_the_questions_to_choose_from(at_step):
     _, browser = at_step("qa")
-    page = text(browser.get("/netbank/additional-auth"))
+    page = text(browser.get("/netbank/secret-qa"))
     assert "画面ID : S-QA" in page
     assert all(question in page for question in QUESTIONS)
 
 
-def test_additional_auth_registers_three_questions_and_moves_on_to_the_password_change(at_step, customer_state, journal):
+def test_secret_qa_registers_three_questions_and_moves_on_to_the_password_change(at_step, customer_state, journal):
     persona, browser = at_step("qa")
-    response = browser.post("/netbank/additional-auth", data=qa_form())
+    response = browser.post("/netbank/secret-qa", data=qa_form())
     assert response.status_code == 302
     assert response.location == "/netbank/password"
     state = customer_state(persona["customer_id"])
@@ -81,9 +81,9 @@ def test_additional_auth_registers_three_questions_and_moves_on_to_the_password_
     assert browser.get("/netbank/password").status_code == 200
 
 
-def test_additional_auth_keeps_each_answer_hashed_and_exactly_as_typed(app, at_step):
+def test_secret_qa_keeps_each_answer_hashed_and_exactly_as_typed(app, at_step):
     persona, browser = at_step("qa")
-    browser.post("/netbank/additional-auth", data=qa_form(answers=ANSWERS))
+    browser.post("/netbank/secret-qa", data=qa_form(answers=ANSWERS))
     with app.app_context():
         stored = db.session.scalars(
             db.select(SecretAnswer).where(SecretAnswer.customer_id == persona["customer_id"]).order_by(SecretAnswer.id)
@@ -123,11 +123,11 @@ QA_REFUSALS = {  # the form, a message the page shows, and the rules journalled
 }
 
 
-def test_additional_auth_refuses_with_its_message_and_saves_nothing(at_step, customer_state, journal):
+def test_secret_qa_refuses_with_its_message_and_saves_nothing(at_step, customer_state, journal):
     persona, browser = at_step("qa")
     seen = {}
     for name, (form, message, _) in QA_REFUSALS.items():
-        response = browser.post("/netbank/additional-auth", data=form)
+        response = browser.post("/netbank/secret-qa", data=form)
         page = text(response)
         state = customer_state(persona["customer_id"])
         seen[name] = (response.status_code, "画面ID : S-QA" in page, message in page,
@@ -136,30 +136,30 @@ def test_additional_auth_refuses_with_its_message_and_saves_nothing(at_step, cus
     assert rules_refused(journal, persona) == [rule for _, _, journalled in QA_REFUSALS.values() for rule in journalled]
 
 
-def test_additional_auth_keeps_the_entries_of_a_refused_form(at_step):
+def test_secret_qa_keeps_the_entries_of_a_refused_form(at_step):
     _, browser = at_step("qa")
-    page = text(browser.post("/netbank/additional-auth", data=qa_form(ack=False)))
+    page = text(browser.post("/netbank/secret-qa", data=qa_form(ack=False)))
     assert f'<option value="{QUESTIONS[1]}" selected>' in page
     assert 'value="あおもり"' in page
 
 
-def test_additional_auth_cancel_saves_nothing_and_logs_the_customer_out(at_step, customer_state, journal):
+def test_secret_qa_cancel_saves_nothing_and_logs_the_customer_out(at_step, customer_state, journal):
     persona, browser = at_step("qa")
-    response = browser.post("/netbank/additional-auth", data=qa_form(action="cancel"))
+    response = browser.post("/netbank/secret-qa", data=qa_form(action="cancel"))
     assert response.status_code == 302
     assert response.location == "/netbank/"
     state = customer_state(persona["customer_id"])
     assert (state["step"], state["secret_questions"]) == ("qa", [])
     assert "登録を中止しました。" in text(browser.get("/netbank/"))
-    assert browser.get("/netbank/additional-auth").location == "/netbank/login"
+    assert browser.get("/netbank/secret-qa").location == "/netbank/login"
     assert [e["screen"] for e in journal(kind="cancel", customer_id=persona["customer_id"])] == ["S-QA"]
 
 
 # ---------------------------------------------------------------- R-PW-CHANGE: each step keeps the customer there
 
-GUARDED = ["/netbank/additional-auth", "/netbank/password", "/netbank/customer-info",
-           "/netbank/customer-info/confirm", "/netbank/select-email", "/netbank/otp-application", "/netbank/home"]
-OWN_SCREEN = {"qa": "/netbank/additional-auth", "pw": "/netbank/password", "info": "/netbank/customer-info"}
+GUARDED = ["/netbank/secret-qa", "/netbank/password", "/netbank/customer-registration",
+           "/netbank/customer-registration/confirm", "/netbank/select-email", "/netbank/otp-application", "/netbank/home"]
+OWN_SCREEN = {"qa": "/netbank/secret-qa", "pw": "/netbank/password", "info": "/netbank/customer-registration"}
 
 
 def test_a_customer_at_one_step_is_sent_back_to_its_screen_from_every_other(at_step):
@@ -180,11 +180,11 @@ def test_a_customer_at_one_step_is_sent_back_to_its_screen_from_every_other(at_s
 
 def test_a_post_at_a_later_step_saves_nothing(at_step, customer_state, password_matches):
     persona, browser = at_step("qa")
-    assert browser.post("/netbank/password", data=pw_form()).location == "/netbank/additional-auth"
+    assert browser.post("/netbank/password", data=pw_form()).location == "/netbank/secret-qa"
     fields = [f"limit_{n}" for n in range(1, 100)]
-    assert browser.post("/netbank/customer-info", data=info_form(fields)).location == "/netbank/additional-auth"
+    assert browser.post("/netbank/customer-registration", data=info_form(fields)).location == "/netbank/secret-qa"
     assert browser.post("/netbank/select-email", data={"select_email": "not_use"}).location == (
-        "/netbank/additional-auth"
+        "/netbank/secret-qa"
     )
     state = customer_state(persona["customer_id"])
     assert (state["step"], state["mail"], state["select_email"]) == ("qa", None, True)
@@ -193,8 +193,8 @@ def test_a_post_at_a_later_step_saves_nothing(at_step, customer_state, password_
 
 def test_the_confirmation_without_checked_entries_goes_back_to_customer_info(at_step):
     _, browser = at_step("info")
-    assert browser.get("/netbank/customer-info/confirm").location == "/netbank/customer-info"
-    assert browser.post("/netbank/customer-info/confirm", data={"ack": "on"}).location == "/netbank/customer-info"
+    assert browser.get("/netbank/customer-registration/confirm").location == "/netbank/customer-registration"
+    assert browser.post("/netbank/customer-registration/confirm", data={"ack": "on"}).location == "/netbank/customer-registration"
 
 
 def test_a_stranger_is_sent_to_the_login_from_every_setup_screen(client):
@@ -218,20 +218,20 @@ def test_password_change_replaces_both_temp_passwords_and_moves_on(at_step, cust
     persona, browser = at_step("pw")
     response = browser.post("/netbank/password", data=pw_form())
     assert response.status_code == 302
-    assert response.location == "/netbank/customer-info"
+    assert response.location == "/netbank/customer-registration"
     assert customer_state(persona["customer_id"])["step"] == "info"
     assert [password_matches(persona, "login", pw) for pw in (persona["login_password"], NEW_LOGIN_PW)] == [False, True]
     assert [password_matches(persona, "confirm", pw) for pw in (persona["confirm_password"], NEW_CONFIRM_PW)] == [
         False, True
     ]
     assert [e["screen"] for e in journal(kind="screen", customer_id=persona["customer_id"])] == ["S-PW"]
-    assert "画面ID : S-INFO" in text(browser.get("/netbank/customer-info"))
+    assert "画面ID : S-INFO" in text(browser.get("/netbank/customer-registration"))
 
 
 def test_password_change_takes_six_and_twelve_characters(at_step, customer_state):
     persona, browser = at_step("pw")
     response = browser.post("/netbank/password", data=pw_form("abc123", "Oirase202512"))
-    assert response.location == "/netbank/customer-info"
+    assert response.location == "/netbank/customer-registration"
     assert customer_state(persona["customer_id"])["step"] == "info"
 
 
@@ -331,7 +331,7 @@ def nothing_registered(state: dict) -> bool:
 def test_customer_info_has_a_limit_field_for_each_account(at_step):
     persona, browser = at_step("info")
     fields = limit_fields(browser)
-    page = text(browser.get("/netbank/customer-info"))
+    page = text(browser.get("/netbank/customer-registration"))
     assert len(fields) == len(persona["accounts"]) == 2
     for account in persona["accounts"]:
         assert f'限度額<span class="visually-hidden">（{account["kind"]} {account["number"]}）</span>' in page
@@ -340,12 +340,12 @@ def test_customer_info_has_a_limit_field_for_each_account(at_step):
 def test_customer_info_checks_the_entries_and_saves_nothing_before_the_confirmation(at_step, customer_state):
     persona, browser = at_step("info")
     fields = limit_fields(browser)
-    response = browser.post("/netbank/customer-info", data=info_form(fields, "taro@example.jp", ("100", "70")))
+    response = browser.post("/netbank/customer-registration", data=info_form(fields, "taro@example.jp", ("100", "70")))
     assert response.status_code == 302
-    assert response.location == "/netbank/customer-info/confirm"
+    assert response.location == "/netbank/customer-registration/confirm"
     assert nothing_registered(customer_state(persona["customer_id"]))
 
-    page = text(browser.get("/netbank/customer-info/confirm"))
+    page = text(browser.get("/netbank/customer-registration/confirm"))
     assert "画面ID : S-INFO-OK" in page
     assert '<dd class="mail">taro@example.jp</dd>' in page
     assert '<dd class="tel">017-738-0000</dd>' in page
@@ -353,7 +353,7 @@ def test_customer_info_checks_the_entries_and_saves_nothing_before_the_confirmat
     assert f"<td>{ordinary['number']}</td><td>100万円</td>" in page
     assert f"<td>{savings['number']}</td><td>70万円</td>" in page
 
-    back = text(browser.get("/netbank/customer-info"))  # coming back keeps what was typed
+    back = text(browser.get("/netbank/customer-registration"))  # coming back keeps what was typed
     assert 'value="taro@example.jp"' in back and 'value="70"' in back
 
 
@@ -372,7 +372,7 @@ def test_customer_info_confirmed_registers_everything_and_starts_the_mail_passwo
     assert state["failed_attempts"] == 0
     assert [e["screen"] for e in journal(kind="screen", customer_id=persona["customer_id"])] == ["S-INFO-OK"]
     assert "画面ID : S-OTPAPP" in text(browser.get("/netbank/otp-application"))
-    assert browser.get("/netbank/customer-info").location == "/netbank/otp-application"
+    assert browser.get("/netbank/customer-registration").location == "/netbank/otp-application"
 
 
 def info_refusals(fields: list[str], persona: dict) -> dict:
@@ -412,19 +412,19 @@ def test_customer_info_refuses_with_its_message_and_saves_nothing(at_step, custo
     seen = {}
     for name, (form, problem) in refusals.items():
         assert problem is not None, name
-        response = browser.post("/netbank/customer-info", data=form)
+        response = browser.post("/netbank/customer-registration", data=form)
         page = text(response)
         seen[name] = (response.status_code, "画面ID : S-INFO" in page, problem.message in page,
                       nothing_registered(customer_state(persona["customer_id"])),
-                      browser.get("/netbank/customer-info/confirm").location)
-    assert seen == dict.fromkeys(refusals, (200, True, True, True, "/netbank/customer-info"))
+                      browser.get("/netbank/customer-registration/confirm").location)
+    assert seen == dict.fromkeys(refusals, (200, True, True, True, "/netbank/customer-registration"))
     assert rules_refused(journal, persona) == [problem.rule for _, problem in refusals.values()]
 
 
 def test_customer_info_names_the_account_whose_limit_is_refused(at_step):
     persona, browser = at_step("info")
     fields = limit_fields(browser)
-    page = text(browser.post("/netbank/customer-info", data=info_form(fields, limits=("101", "abc"))))
+    page = text(browser.post("/netbank/customer-registration", data=info_form(fields, limits=("101", "abc"))))
     for account in persona["accounts"]:
         assert f"{account['kind']} {account['number']}の限度額は0～100万円の半角数字で入力してください。" in page
 
@@ -433,18 +433,18 @@ def test_a_card_holder_may_set_300_but_not_301(at_step, customer_state):
     persona, browser = at_step("info", otp_card=True)
     fields = limit_fields(browser)
     ordinary = f"普通 {persona['accounts'][0]['number']}"
-    page = text(browser.post("/netbank/customer-info", data=info_form(fields, limits=("301", "70"))))
+    page = text(browser.post("/netbank/customer-registration", data=info_form(fields, limits=("301", "70"))))
     assert rules.transfer_limit("301", ordinary, fields[0], True).message in page
     assert "ワンタイムパスカードをご利用の場合、1口座あたりの上限は300万円です。" in page
 
-    assert browser.post("/netbank/customer-info", data=info_form(fields, limits=("300", "0"))).location == (
-        "/netbank/customer-info/confirm"
+    assert browser.post("/netbank/customer-registration", data=info_form(fields, limits=("300", "0"))).location == (
+        "/netbank/customer-registration/confirm"
     )
     assert f"<td>{persona['accounts'][0]['number']}</td><td>300万円</td>" in text(
-        browser.get("/netbank/customer-info/confirm")
+        browser.get("/netbank/customer-registration/confirm")
     )
     right = {"ack": "on", "confirm_pw": persona["confirm_password"]}
-    confirm = browser.post("/netbank/customer-info/confirm", data=right)
+    confirm = browser.post("/netbank/customer-registration/confirm", data=right)
     assert confirm.location == "/netbank/otp-application"
     assert [a["transfer_limit"] for a in customer_state(persona["customer_id"])["accounts"]] == [300, 0]
 
@@ -452,9 +452,9 @@ def test_a_card_holder_may_set_300_but_not_301(at_step, customer_state):
 def test_a_wrong_confirm_password_counts_and_saves_nothing(at_step, customer_state, journal):
     persona, browser = at_step("info")
     fields = limit_fields(browser)
-    browser.post("/netbank/customer-info", data=info_form(fields))
+    browser.post("/netbank/customer-registration", data=info_form(fields))
     wrong = {"ack": "on", "confirm_pw": persona["login_password"]}  # the other password
-    response = browser.post("/netbank/customer-info/confirm", data=wrong)
+    response = browser.post("/netbank/customer-registration/confirm", data=wrong)
     page = text(response)
     assert response.status_code == 200
     assert "画面ID : S-INFO-OK" in page
@@ -467,21 +467,21 @@ def test_a_wrong_confirm_password_counts_and_saves_nothing(at_step, customer_sta
 
 def test_the_right_confirm_password_after_wrong_ones_registers_and_clears_the_count(at_step, customer_state):
     persona, browser = at_step("info")
-    browser.post("/netbank/customer-info", data=info_form(limit_fields(browser)))
+    browser.post("/netbank/customer-registration", data=info_form(limit_fields(browser)))
     for _ in range(4):
-        browser.post("/netbank/customer-info/confirm", data={"ack": "on", "confirm_pw": "Wrong1234"})
+        browser.post("/netbank/customer-registration/confirm", data={"ack": "on", "confirm_pw": "Wrong1234"})
     assert customer_state(persona["customer_id"])["failed_attempts"] == 4
     right = {"ack": "on", "confirm_pw": persona["confirm_password"]}
-    assert browser.post("/netbank/customer-info/confirm", data=right).location == "/netbank/otp-application"
+    assert browser.post("/netbank/customer-registration/confirm", data=right).location == "/netbank/otp-application"
     state = customer_state(persona["customer_id"])
     assert (state["failed_attempts"], state["step"]) == (0, "otp")
 
 
 def test_five_wrong_confirm_passwords_lock_the_customer_and_save_nothing(at_step, customer_state, journal):
     persona, browser = at_step("info")
-    browser.post("/netbank/customer-info", data=info_form(limit_fields(browser)))
+    browser.post("/netbank/customer-registration", data=info_form(limit_fields(browser)))
     for attempt in range(1, 6):
-        page = text(browser.post("/netbank/customer-info/confirm", data={"ack": "on", "confirm_pw": "Wrong1234"}))
+        page = text(browser.post("/netbank/customer-registration/confirm", data={"ack": "on", "confirm_pw": "Wrong1234"}))
         expected = rules.LOCKED if attempt == 5 else rules.CONFIRM_PW_MISMATCH
         assert expected.message in page, attempt
     state = customer_state(persona["customer_id"])
@@ -491,17 +491,17 @@ def test_five_wrong_confirm_passwords_lock_the_customer_and_save_nothing(at_step
         ("S-INFO-OK", "R-LOCKOUT")
     ]
     right = {"ack": "on", "confirm_pw": persona["confirm_password"]}
-    page = text(browser.post("/netbank/customer-info/confirm", data=right, follow_redirects=True))
+    page = text(browser.post("/netbank/customer-registration/confirm", data=right, follow_redirects=True))
     assert rules.LOCKED.message in page  # the lock ended the session; the login screen says why
     assert nothing_registered(customer_state(persona["customer_id"]))
 
 
 def test_the_confirmation_wants_the_acknowledgement_and_a_confirm_password(at_step, customer_state, journal):
     persona, browser = at_step("info")
-    browser.post("/netbank/customer-info", data=info_form(limit_fields(browser)))
-    no_ack = text(browser.post("/netbank/customer-info/confirm", data={"confirm_pw": persona["confirm_password"]}))
+    browser.post("/netbank/customer-registration", data=info_form(limit_fields(browser)))
+    no_ack = text(browser.post("/netbank/customer-registration/confirm", data={"confirm_pw": persona["confirm_password"]}))
     assert rules.acknowledged(False).message in no_ack
-    empty_pw = text(browser.post("/netbank/customer-info/confirm", data={"ack": "on", "confirm_pw": ""}))
+    empty_pw = text(browser.post("/netbank/customer-registration/confirm", data={"ack": "on", "confirm_pw": ""}))
     assert rules.confirm_password_entry("").message in empty_pw
     state = customer_state(persona["customer_id"])
     assert nothing_registered(state) and state["failed_attempts"] == 0
@@ -510,14 +510,14 @@ def test_the_confirmation_wants_the_acknowledgement_and_a_confirm_password(at_st
 
 def test_the_confirmation_cancel_saves_nothing_sends_no_mail_and_logs_out(at_step, customer_state, control, journal):
     persona, browser = at_step("info")
-    browser.post("/netbank/customer-info", data=info_form(limit_fields(browser), mail="cancel@example.jp"))
+    browser.post("/netbank/customer-registration", data=info_form(limit_fields(browser), mail="cancel@example.jp"))
     form = {"ack": "on", "confirm_pw": persona["confirm_password"], "action": "cancel"}
-    response = browser.post("/netbank/customer-info/confirm", data=form)
+    response = browser.post("/netbank/customer-registration/confirm", data=form)
     assert response.location == "/netbank/"
     assert nothing_registered(customer_state(persona["customer_id"]))
     assert control.get("/_control/mail", query_string={"to": "cancel@example.jp"}).get_json() == []
     assert [e for e in journal(kind="mail") if e["detail"]["to"] == "cancel@example.jp"] == []
-    assert browser.get("/netbank/customer-info/confirm").location == "/netbank/login"
+    assert browser.get("/netbank/customer-registration/confirm").location == "/netbank/login"
 
 
 def test_a_zero_limit_is_registered_and_the_top_page_says_no_transfers_from_that_account(app, at_step, customer_state):
@@ -537,12 +537,12 @@ def test_a_zero_limit_is_registered_and_the_top_page_says_no_transfers_from_that
 
 def test_select_email_changes_what_customer_info_shows(at_step, customer_state):
     persona, browser = at_step("info")
-    assert '<dd class="select-email">利用中</dd>' in text(browser.get("/netbank/customer-info"))
+    assert '<dd class="select-email">利用中</dd>' in text(browser.get("/netbank/customer-registration"))
     assert "画面ID : S-INFO" in text(browser.get("/netbank/select-email"))
     for choice, shown in (("not_use", "利用しない"), ("use", "利用中")):
         response = browser.post("/netbank/select-email", data={"select_email": choice})
-        assert response.location == "/netbank/customer-info"
-        assert f'<dd class="select-email">{shown}</dd>' in text(browser.get("/netbank/customer-info"))
+        assert response.location == "/netbank/customer-registration"
+        assert f'<dd class="select-email">{shown}</dd>' in text(browser.get("/netbank/customer-registration"))
         assert customer_state(persona["customer_id"])["select_email"] is True  # kept with the entries, not saved
 
 
@@ -550,8 +550,8 @@ def test_select_email_is_saved_with_the_registration_and_not_after_cancelling(at
     for action, saved in (("register", False), ("cancel", True)):
         persona, browser = at_step("info")
         browser.post("/netbank/select-email", data={"select_email": "not_use"})
-        browser.post("/netbank/customer-info", data=info_form(limit_fields(browser)))
-        browser.post("/netbank/customer-info/confirm",
+        browser.post("/netbank/customer-registration", data=info_form(limit_fields(browser)))
+        browser.post("/netbank/customer-registration/confirm",
                      data={"ack": "on", "confirm_pw": persona["confirm_password"], "action": action})
         assert customer_state(persona["customer_id"])["select_email"] is saved, action
 
@@ -559,8 +559,8 @@ def test_select_email_is_saved_with_the_registration_and_not_after_cancelling(at
 def test_the_confirmation_shows_the_select_email_choice(at_step):
     _, browser = at_step("info")
     browser.post("/netbank/select-email", data={"select_email": "not_use"})
-    browser.post("/netbank/customer-info", data=info_form(limit_fields(browser)))
-    assert '<dd class="select-email">利用しない</dd>' in text(browser.get("/netbank/customer-info/confirm"))
+    browser.post("/netbank/customer-registration", data=info_form(limit_fields(browser)))
+    assert '<dd class="select-email">利用しない</dd>' in text(browser.get("/netbank/customer-registration/confirm"))
 
 
 # ---------------------------------------------------------------- never a 500
@@ -599,13 +599,13 @@ def test_no_setup_screen_ever_answers_500_to_garbage(app, at_step):
     personas = {step: at_step(step) for step in ("qa", "pw", "info")}
     _, confirm_browser = at_step("info")
     fields = limit_fields(confirm_browser)
-    assert confirm_browser.post("/netbank/customer-info", data=info_form(fields)).location.endswith("/confirm")
+    assert confirm_browser.post("/netbank/customer-registration", data=info_form(fields)).location.endswith("/confirm")
     browsers = {  # the redirects of the other steps and of strangers are covered above
-        ("/netbank/additional-auth", "qa"): lambda: log_in(app, personas["qa"][0]),
+        ("/netbank/secret-qa", "qa"): lambda: log_in(app, personas["qa"][0]),
         ("/netbank/password", "pw"): lambda: log_in(app, personas["pw"][0]),
-        ("/netbank/customer-info", "info"): lambda: log_in(app, personas["info"][0]),
+        ("/netbank/customer-registration", "info"): lambda: log_in(app, personas["info"][0]),
         ("/netbank/select-email", "info"): lambda: log_in(app, personas["info"][0]),
-        ("/netbank/customer-info/confirm", "info with entries checked"): lambda: confirm_browser,
+        ("/netbank/customer-registration/confirm", "info with entries checked"): lambda: confirm_browser,
     }
     posts = [(name, {"data": form}) for name, form in garbage(fields).items()]
     posts += [(name, {"data": body, "content_type": kind}) for name, (body, kind) in RAW_BODIES.items()]
@@ -617,12 +617,12 @@ def test_no_setup_screen_ever_answers_500_to_garbage(app, at_step):
         statuses[route, who, "GET"] = browser_for().get(route, query_string={"x": LONG}).status_code
     assert len(statuses) == len(browsers) * (len(posts) + 1)
     assert {key: status for key, status in statuses.items() if status not in (200, 302)} == {}
-    reached = {key[2] for key, status in statuses.items() if key[0] == "/netbank/customer-info/confirm" and status == 200}
+    reached = {key[2] for key, status in statuses.items() if key[0] == "/netbank/customer-registration/confirm" and status == 200}
     assert len(reached) == len(posts) + 1  # the checked entries stayed: every post reached the confirmation itself
 
 
 def test_customer_info_refuses_a_limit_of_ten_thousand_digits_without_a_500(at_step):
     _, browser = at_step("info")
     fields = limit_fields(browser)
-    response = browser.post("/netbank/customer-info", data=info_form(fields, limits=("1" * 10_000, "70")))
+    response = browser.post("/netbank/customer-registration", data=info_form(fields, limits=("1" * 10_000, "70")))
     assert response.status_code == 200

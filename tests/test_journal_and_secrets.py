@@ -19,8 +19,8 @@ def onboarded(tmp_path_factory):
     persona = client.post("/_control/personas", json={"kind": "new"}).get_json()
     typo_pw = persona["login_password"][::-1]
     steps = [
-        ("/netbank/register", sid001(persona, login_pw=typo_pw), 200),
-        ("/netbank/register", sid001(persona), 302),
+        ("/netbank/customer-info", sid001(persona, login_pw=typo_pw), 200),
+        ("/netbank/customer-info", sid001(persona), 302),
         ("/netbank/login-id", login_id_form(persona["confirm_password"]), 200),
         ("/netbank/login-id", login_id_form("abc123", "abc124"), 200),
         ("/netbank/login-id", login_id_form("abc123"), 302),
@@ -65,7 +65,7 @@ def test_every_refused_entry_carries_a_rule_id_and_its_customer(onboarded):
 
 
 def test_a_shape_refusal_carries_its_rule_id_without_a_customer(client, journal):
-    client.post("/netbank/register", data={"branch": "ab", "account": "", "login_pw": "", "confirm_pw": "x"})
+    client.post("/netbank/customer-info", data={"branch": "ab", "account": "", "login_pw": "", "confirm_pw": "x"})
     refused = journal(kind="refused")
     assert [(e["rule"], e["detail"]["field"], e["customer_id"]) for e in refused] == [
         ("R-ACCT-BRANCH", "branch", None),
@@ -75,7 +75,7 @@ def test_a_shape_refusal_carries_its_rule_id_without_a_customer(client, journal)
 
 
 def test_a_refused_entry_names_the_field_but_not_what_was_typed(client, journal):
-    client.post("/netbank/register", data={"branch": "001", "account": "1234567", "login_pw": "ｓｅｃｒｅｔ",
+    client.post("/netbank/customer-info", data={"branch": "001", "account": "1234567", "login_pw": "ｓｅｃｒｅｔ",
                                            "confirm_pw": "Secret99"})
     [entry] = journal(kind="refused")
     assert entry["detail"] == {"field": "login_pw"}

@@ -21,14 +21,14 @@ def other_number(number: str) -> str:
 
 
 def test_sid001_shows_the_form(client):
-    response = client.get("/netbank/register")
+    response = client.get("/netbank/customer-info")
     assert response.status_code == 200
     assert "画面ID : SID001" in text(response)
 
 
 def test_sid001_passes_the_right_account_and_passwords_on_to_login_id(client, seed, customer_state, journal):
     persona = seed("new")
-    response = client.post("/netbank/register", data=sid001(persona))
+    response = client.post("/netbank/customer-info", data=sid001(persona))
     assert response.status_code == 302
     assert response.location == "/netbank/login-id"
     assert client.get("/netbank/login-id").status_code == 200
@@ -38,12 +38,12 @@ def test_sid001_passes_the_right_account_and_passwords_on_to_login_id(client, se
 
 def test_sid001_takes_the_latest_passwords_of_an_id_initialised_customer(client, seed):
     persona = seed("id_initialised")
-    assert client.post("/netbank/register", data=sid001(persona)).location == "/netbank/login-id"
+    assert client.post("/netbank/customer-info", data=sid001(persona)).location == "/netbank/login-id"
 
 
 def test_sid001_takes_an_account_number_with_leading_zeros(client, seed):
     persona = seed("new", account_number="0012345")
-    assert client.post("/netbank/register", data=sid001(persona, account="0012345")).location == "/netbank/login-id"
+    assert client.post("/netbank/customer-info", data=sid001(persona, account="0012345")).location == "/netbank/login-id"
 
 
 MISMATCHES = {
@@ -63,7 +63,7 @@ def test_sid001_gives_one_message_whatever_part_is_wrong_and_saves_nothing(app, 
     for name, mismatch in MISMATCHES.items():
         persona = seed("new")
         browser = app.test_client()
-        response = browser.post("/netbank/register", data=sid001(persona, **mismatch(persona)))
+        response = browser.post("/netbank/customer-info", data=sid001(persona, **mismatch(persona)))
         page = text(response)
         state = customer_state(persona["customer_id"])
         seen[name] = (
@@ -74,13 +74,13 @@ def test_sid001_gives_one_message_whatever_part_is_wrong_and_saves_nothing(app, 
             (state["step"], state["login_id"], state["locked"]),
             browser.get("/netbank/login-id").location,
         )
-    expected = (200, True, True, 1, ("login_id", None, False), "/netbank/register")
+    expected = (200, True, True, 1, ("login_id", None, False), "/netbank/customer-info")
     assert seen == dict.fromkeys(MISMATCHES, expected)
 
 
 def test_sid001_shows_every_shape_problem_at_once(client):
     form = {"branch": "12", "account": "", "login_pw": "ｐａｓｓ", "confirm_pw": "", "action": "next"}
-    response = client.post("/netbank/register", data=form)
+    response = client.post("/netbank/customer-info", data=form)
     page = text(response)
     for problem in (
         rules.branch_code("12"),
@@ -93,7 +93,7 @@ def test_sid001_shows_every_shape_problem_at_once(client):
 
 def test_sid001_keeps_the_account_but_never_echoes_a_password(client, seed):
     persona = seed("new")
-    response = client.post("/netbank/register", data=sid001(persona, login_pw=wrong(persona["login_password"])))
+    response = client.post("/netbank/customer-info", data=sid001(persona, login_pw=wrong(persona["login_password"])))
     page = text(response)
     assert persona["account_number"] in page
     assert wrong(persona["login_password"]) not in page
@@ -103,9 +103,9 @@ def test_sid001_keeps_the_account_but_never_echoes_a_password(client, seed):
 def test_sid001_lets_four_wrong_tries_pass_and_then_resets_the_count(client, seed, customer_state):
     persona = seed("new")
     for _ in range(4):
-        client.post("/netbank/register", data=sid001(persona, login_pw=wrong(persona["login_password"])))
+        client.post("/netbank/customer-info", data=sid001(persona, login_pw=wrong(persona["login_password"])))
     assert customer_state(persona["customer_id"])["failed_attempts"] == 4
-    assert client.post("/netbank/register", data=sid001(persona)).location == "/netbank/login-id"
+    assert client.post("/netbank/customer-info", data=sid001(persona)).location == "/netbank/login-id"
     state = customer_state(persona["customer_id"])
     assert (state["failed_attempts"], state["locked"]) == (0, False)
 
@@ -113,7 +113,7 @@ def test_sid001_lets_four_wrong_tries_pass_and_then_resets_the_count(client, see
 def test_sid001_does_not_count_a_wrong_account_against_anyone(client, seed, customer_state):
     persona = seed("new")
     for _ in range(6):
-        client.post("/netbank/register", data=sid001(persona, account=other_number(persona["account_number"])))
+        client.post("/netbank/customer-info", data=sid001(persona, account=other_number(persona["account_number"])))
     assert customer_state(persona["customer_id"])["failed_attempts"] == 0
 
 
@@ -123,7 +123,7 @@ def test_sid001_locks_at_the_fifth_wrong_try_and_refuses_the_right_passwords_aft
     persona = seed("new")
     for attempt in range(1, 6):
         bad = sid001(persona, confirm_pw=wrong(persona["confirm_password"]))
-        response = client.post("/netbank/register", data=bad)
+        response = client.post("/netbank/customer-info", data=bad)
         expected = rules.LOCKED if attempt == 5 else rules.ACCOUNT_MISMATCH
         assert expected.message in text(response), attempt
     state = customer_state(persona["customer_id"])
@@ -132,10 +132,10 @@ def test_sid001_locks_at_the_fifth_wrong_try_and_refuses_the_right_passwords_aft
     assert (lockout["customer_id"], lockout["screen"]) == (persona["customer_id"], "SID001")
     assert lockout["rule"] == "R-LOCKOUT"
 
-    response = client.post("/netbank/register", data=sid001(persona))
+    response = client.post("/netbank/customer-info", data=sid001(persona))
     assert response.status_code == 200
     assert rules.LOCKED.message in text(response)
-    assert client.get("/netbank/login-id").location == "/netbank/register"
+    assert client.get("/netbank/login-id").location == "/netbank/customer-info"
 
 
 def test_sid001_locks_at_the_limit_set(make_app):
@@ -143,30 +143,30 @@ def test_sid001_locks_at_the_limit_set(make_app):
     client = app.test_client()
     persona = client.post("/_control/personas", json={"kind": "new"}).get_json()
     bad = sid001(persona, login_pw=wrong(persona["login_password"]))
-    assert rules.ACCOUNT_MISMATCH.message in text(client.post("/netbank/register", data=bad))
-    assert rules.ACCOUNT_MISMATCH.message in text(client.post("/netbank/register", data=bad))
-    assert rules.LOCKED.message in text(client.post("/netbank/register", data=bad))
+    assert rules.ACCOUNT_MISMATCH.message in text(client.post("/netbank/customer-info", data=bad))
+    assert rules.ACCOUNT_MISMATCH.message in text(client.post("/netbank/customer-info", data=bad))
+    assert rules.LOCKED.message in text(client.post("/netbank/customer-info", data=bad))
     assert client.get(f"/_control/customers/{persona['customer_id']}").get_json()["locked"] is True
 
 
 def test_sid001_cancel_saves_nothing_forgets_the_application_and_returns_to_the_guide(client, seed, customer_state):
     persona = seed("new")
-    assert client.post("/netbank/register", data=sid001(persona)).location == "/netbank/login-id"
-    response = client.post("/netbank/register", data=sid001(persona, action="cancel"))
+    assert client.post("/netbank/customer-info", data=sid001(persona)).location == "/netbank/login-id"
+    response = client.post("/netbank/customer-info", data=sid001(persona, action="cancel"))
     assert response.status_code == 302
     assert response.location == "/netbank/"
     assert customer_state(persona["customer_id"])["step"] == "login_id"
     assert "登録を中止しました。" in text(client.get("/netbank/"))
-    assert client.get("/netbank/login-id").location == "/netbank/register"
+    assert client.get("/netbank/login-id").location == "/netbank/customer-info"
 
 
 def test_sid001_tells_an_active_customer_the_login_id_is_already_taken(client, seed, customer_state):
     persona = seed("既にご利用中")
-    response = client.post("/netbank/register", data=sid001(persona))
+    response = client.post("/netbank/customer-info", data=sid001(persona))
     assert response.status_code == 200
     assert rules.LOGIN_ID_ALREADY_TAKEN.message in text(response)
     assert customer_state(persona["customer_id"])["step"] == "done"
-    assert client.get("/netbank/login-id").location == "/netbank/register"
+    assert client.get("/netbank/login-id").location == "/netbank/customer-info"
 
 
 # ---------------------------------------------------------------- S-ID ログインID取得
@@ -176,13 +176,13 @@ def test_sid001_tells_an_active_customer_the_login_id_is_already_taken(client, s
 def applicant(client, seed):
     """A new-contract persona whose browser has passed SID001 and stands at ログインID取得."""
     persona = seed("new")
-    assert client.post("/netbank/register", data=sid001(persona)).location == "/netbank/login-id"
+    assert client.post("/netbank/customer-info", data=sid001(persona)).location == "/netbank/login-id"
     return persona
 
 
 def test_login_id_needs_sid001_first(client):
-    assert client.get("/netbank/login-id").location == "/netbank/register"
-    assert client.post("/netbank/login-id", data=login_id_form("abc123")).location == "/netbank/register"
+    assert client.get("/netbank/login-id").location == "/netbank/customer-info"
+    assert client.post("/netbank/login-id", data=login_id_form("abc123")).location == "/netbank/customer-info"
 
 
 def test_login_id_saves_the_login_id_and_moves_on_to_the_first_login(client, applicant, customer_state):
@@ -191,7 +191,7 @@ def test_login_id_saves_the_login_id_and_moves_on_to_the_first_login(client, app
     assert response.location == "/netbank/login-id/done"
     state = customer_state(applicant["customer_id"])
     assert (state["login_id"], state["step"]) == ("abc123", "first_login")
-    assert client.get("/netbank/login-id").location == "/netbank/register"
+    assert client.get("/netbank/login-id").location == "/netbank/customer-info"
 
 
 REFUSALS = {
@@ -256,7 +256,7 @@ def test_login_id_refuses_a_second_login_id_from_a_replayed_session(client, appl
 
 
 def test_login_id_done_needs_a_login_id_taken_first(client):
-    assert client.get("/netbank/login-id/done").location == "/netbank/register"
+    assert client.get("/netbank/login-id/done").location == "/netbank/customer-info"
 
 
 def test_login_id_done_asks_for_the_acknowledgement_and_never_shows_the_login_id(client, applicant, journal):
@@ -276,21 +276,21 @@ def test_login_id_done_goes_on_to_the_first_login_once_acknowledged(client, appl
     response = client.post("/netbank/login-id/done", data={"ack": "on"})
     assert response.status_code == 302
     assert response.location == "/netbank/first-login"
-    assert client.get("/netbank/login-id/done").location == "/netbank/register"
+    assert client.get("/netbank/login-id/done").location == "/netbank/customer-info"
 
 
 # ---------------------------------------------------------------- S-LOGIN1 初回ログイン
 
 
-def test_first_login_takes_a_new_contract_on_to_additional_auth(client, seed, customer_state):
+def test_first_login_takes_a_new_contract_on_to_secret_qa(client, seed, customer_state):
     persona = seed("new", login_id="abc123")
     response = client.post("/netbank/first-login", data={"login_id": "abc123", "login_pw": persona["login_password"]})
     assert response.status_code == 302
-    assert response.location == "/netbank/additional-auth"
+    assert response.location == "/netbank/secret-qa"
     state = customer_state(persona["customer_id"])
     assert (state["step"], state["failed_attempts"]) == ("qa", 0)
     assert state["last_login_at"]
-    assert client.get("/netbank/additional-auth").status_code == 200
+    assert client.get("/netbank/secret-qa").status_code == 200
 
 
 def test_first_login_takes_an_id_initialised_customer_home(client, seed, customer_state):
@@ -306,7 +306,7 @@ def test_first_login_after_the_whole_onboarding(client, seed, customer_state):
     persona = seed("new")
     take_login_id(client, persona, "abc123")
     response = client.post("/netbank/first-login", data={"login_id": "abc123", "login_pw": persona["login_password"]})
-    assert response.location == "/netbank/additional-auth"
+    assert response.location == "/netbank/secret-qa"
     assert customer_state(persona["customer_id"])["step"] == "qa"
 
 
@@ -349,7 +349,7 @@ def test_first_login_locks_at_the_fifth_wrong_password(client, seed, customer_st
 def test_failures_at_sid001_and_at_the_first_login_count_together(client, seed, customer_state):
     persona = seed("id_initialised")
     for _ in range(3):
-        client.post("/netbank/register", data=sid001(persona, login_pw=wrong(persona["login_password"])))
+        client.post("/netbank/customer-info", data=sid001(persona, login_pw=wrong(persona["login_password"])))
     take_login_id(client, persona, "abc123")  # the right passwords reset the count
     bad = {"login_id": "abc123", "login_pw": wrong(persona["login_password"])}
     for _ in range(4):
@@ -360,7 +360,7 @@ def test_failures_at_sid001_and_at_the_first_login_count_together(client, seed, 
 
 def test_a_page_behind_the_login_sends_a_stranger_to_the_login(client):
     assert client.get("/netbank/home").location == "/netbank/login"
-    assert client.get("/netbank/additional-auth").location == "/netbank/login"
+    assert client.get("/netbank/secret-qa").location == "/netbank/login"
 
 
 # ---------------------------------------------------------------- never a 500
@@ -388,7 +388,7 @@ RAW_BODIES = {
 }
 # Each form route with the session that lets a browser reach it (and without, where one is needed).
 FORM_ROUTES = [
-    ("/netbank/register", None),
+    ("/netbank/customer-info", None),
     ("/netbank/login-id", "applicant"),
     ("/netbank/login-id", None),
     ("/netbank/login-id/done", "login_id_done"),

@@ -83,7 +83,7 @@ def test_only_a_persona_before_the_password_change_reports_temp_passwords(at, st
 
 
 def test_the_passwords_a_persona_reports_log_it_in_at_its_step(app, at):
-    screens = {"qa": "/netbank/additional-auth", "pw": "/netbank/password", "info": "/netbank/customer-info"}
+    screens = {"qa": "/netbank/secret-qa", "pw": "/netbank/password", "info": "/netbank/customer-registration"}
     for step, screen in screens.items():
         persona = at[step]
         form = {"login_id": persona["login_id"], "login_pw": persona["login_password"]}

@@ -5,12 +5,12 @@ bp = Blueprint("bank", __name__)
 
 from mockbank.bank import (  # noqa: E402,F401
     customer_info,
+    customer_registration,
     home,
     login,
     login_id,
     otp_application,
     password_change,
-    registration,
     secret_qa,
     top,
 )

@@ -9,7 +9,7 @@ from mockbank.bank.session import APPLICANT, put
 from mockbank.bank.steps import abandon
 
 
-@bp.route("/netbank/register", methods=("GET", "POST"))
+@bp.route("/netbank/customer-info", methods=("GET", "POST"))
 def customer_info():
     """お客様情報入力 (SID001, P5); 登録を中止する abandons it (R-CANCEL)."""
     form = request.form

@@ -10,9 +10,9 @@ from mockbank.bank.steps import abandon, at_step
 from mockbank.models import STEP_QA
 
 
-@bp.route("/netbank/additional-auth", methods=("GET", "POST"))
+@bp.route("/netbank/secret-qa", methods=("GET", "POST"))
 @at_step(STEP_QA)
-def additional_auth(customer):
+def secret_qa(customer):
     """ログイン（追加認証登録） (S-QA, P8); 中止する abandons it (R-CANCEL)."""
     form = request.form
     if request.method == "POST" and form.get("action") == "cancel":

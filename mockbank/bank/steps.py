@@ -11,7 +11,7 @@ from mockbank.db import db
 from mockbank.models import STEP_DONE, STEP_INFO, STEP_OTP, STEP_PW, STEP_QA
 
 STEP_ENDPOINTS = {
-    STEP_QA: "bank.additional_auth",
+    STEP_QA: "bank.secret_qa",
     STEP_PW: "bank.password_change",
     STEP_INFO: "bank.customer_registration",
     STEP_OTP: "bank.otp_application",

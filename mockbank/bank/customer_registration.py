@@ -14,7 +14,7 @@ PENDING = "pending_info"  # entries checked on S-INFO, saved only on S-INFO-OK
 SELECT_EMAIL = "select_email"  # セレクトEメールサービス chosen on S-INFO, saved only on S-INFO-OK
 
 
-@bp.route("/netbank/customer-info", methods=("GET", "POST"))
+@bp.route("/netbank/customer-registration", methods=("GET", "POST"))
 @at_step(STEP_INFO)
 def customer_registration(customer):
     """お客さま情報登録 (S-INFO, P10): mail twice, phone in three parts, a limit per account; 確認画面へ."""
@@ -36,7 +36,7 @@ def customer_registration(customer):
                            branch_name=branch_name, select_email=session.get(SELECT_EMAIL, customer.select_email))
 
 
-@bp.route("/netbank/customer-info/confirm", methods=("GET", "POST"))
+@bp.route("/netbank/customer-registration/confirm", methods=("GET", "POST"))
 @at_step(STEP_INFO)
 def customer_registration_confirm(customer):
     """お客さま情報登録確認 (S-INFO-OK, P11): 確認しました, 確認用パスワード, 登録を確定する or 中止する."""
