@@ -21,14 +21,8 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 
-pytest_plugins = [
-    "reporting.plugin",
-    "steps.common",
-    "steps.onboarding",
-    "steps.login",
-    "steps.initial_setup",
-    "steps.mail",
-]
+# The report plugin, then every module of steps/ (one per screen or party), found by name.
+pytest_plugins = ["reporting.plugin", *(f"steps.{p.stem}" for p in sorted((ROOT / "steps").glob("[!_]*.py")))]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
