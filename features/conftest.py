@@ -1,9 +1,13 @@
-"""Acceptance harness: every scenario on every device of the matrix, each in a fresh context and world."""
+"""Acceptance harness: every scenario on every device of the matrix, each phone in a fresh context, a fresh world."""
+
 from __future__ import annotations
 
 import pytest
 
 from pages.devices import DEVICES
+from pages.phones import Phone, Phones
+from reporting.evidence import PHONES, gather, unproven
+from reporting.plugin import RECORD
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -26,12 +30,50 @@ def device_profile(request: pytest.FixtureRequest):
 
 
 @pytest.fixture
-def context(new_context, device_profile, playwright):
-    """A fresh browser context per scenario, dressed as the device."""
-    return new_context(**device_profile.context_args(playwright))
+def phones(request: pytest.FixtureRequest, new_context, device_profile, playwright) -> Phones:
+    """The scenario's phones by name: one of the matrix's kind, and any other its steps name."""
+    held = Phones(new_context, playwright, device_profile)
+    request.node.stash[PHONES] = held
+    return held
+
+
+@pytest.fixture
+def phone(phones: Phones) -> Phone:
+    """The scenario's phone when its steps name none."""
+    return phones.default
+
+
+@pytest.fixture
+def context(phone: Phone):
+    """The browser context of the scenario's phone."""
+    return phone.context
+
+
+@pytest.fixture
+def page(phone: Phone):
+    """The scenario's phone's web browser."""
+    return phone.browser
 
 
 @pytest.fixture(autouse=True)
 def fresh_world(world):
     """Each scenario starts from an empty world and real time."""
     world.reset()
+
+
+@pytest.fixture(autouse=True)
+def tags_proven(request: pytest.FixtureRequest, world):
+    """A tag is a claim: after a passing run, every screen, rule, page and journey tag must have evidence."""
+    yield
+    record = request.node.stash.get(RECORD, None)
+    call = getattr(request.node, "rep_call", None)
+    if record is None or call is None or not call.passed:
+        return
+    record["evidence"] = gather(request.node.stash.get(PHONES, None), world.journal())
+    record["unproven"] = unproven(record["scenario"]["tags"], record["evidence"])
+    if record["unproven"]:
+        pytest.fail(
+            "tags without evidence: " + " ".join(f"@{t}" for t in record["unproven"])
+            + f" (screens shown: {record['evidence']['screens']}, rules applied: {record['evidence']['rules']})",
+            pytrace=False,
+        )

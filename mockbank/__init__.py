@@ -9,7 +9,9 @@ from werkzeug.exceptions import HTTPException
 from mockbank import config
 from mockbank.clock import WorldClock
 from mockbank.db import create_schema, db
+from mockbank.faults import init_faults
 from mockbank.mail import init_mail
+from mockbank.parties import PartySessionInterface
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -19,6 +21,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_extensions(app)
     init_mail(app)
     register_blueprints(app)
+    register_csrf(app)
     register_errorhandlers(app)
     return app
 
@@ -31,10 +34,12 @@ def register_settings(app: Flask, overrides: dict | None) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    """The database (created on first start) and the one world clock."""
+    """The database (created on first start), the one world clock, and a session cookie per party."""
+    app.session_interface = PartySessionInterface()
     os.makedirs(app.instance_path, exist_ok=True)
     db.init_app(app)
     app.extensions["world_clock"] = WorldClock()
+    init_faults(app)
     with app.app_context():
         from mockbank import models  # noqa: F401  (registers the tables)
 
@@ -42,16 +47,32 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    """The bank always; the control API only in test mode (DESIGN: 404 otherwise)."""
+    """Every party (the bank, the OTP issuer, the mailbox); the control API only in test mode (DESIGN: 404 otherwise)."""
     from mockbank.bank import bp as bank_bp
+    from mockbank.issuer import bp as issuer_bp
     from mockbank.mail import bp as mail_bp
 
     app.register_blueprint(bank_bp)
+    app.register_blueprint(issuer_bp)
     app.register_blueprint(mail_bp)
     if app.config["TEST_MODE"]:
         from mockbank.control import bp as control_bp
 
         app.register_blueprint(control_bp)
+
+
+def register_csrf(app: Flask) -> None:
+    """A CSRF token on every form the bank and the mailbox post; not on the control API (JSON, test mode only)."""
+    from flask_wtf.csrf import CSRFProtect  # a missing or wrong token is a 400: the bank's own page below
+
+    from mockbank.issuer import bp as issuer_bp
+
+    csrf = CSRFProtect(app)
+    csrf.exempt(issuer_bp)  # a JSON API the bank calls server to server, not a form
+    if app.config["TEST_MODE"]:
+        from mockbank.control import bp as control_bp
+
+        csrf.exempt(control_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -60,7 +81,7 @@ def register_errorhandlers(app: Flask) -> None:
     titles = {404: "ページが見つかりません", 405: "この操作は受け付けられません"}
 
     def http_error(error: HTTPException):
-        if request.path.startswith("/_control/"):
+        if request.path.startswith(("/_control/", "/issuer/api/")):
             return {"error": error.description}, error.code
         title = titles.get(error.code, "ただいまご利用いただけません")
         return render_template("error.html", title=title, status=error.code), error.code

@@ -115,8 +115,49 @@ RULES = {
     "R-REISSUE-OLD": "再発行後、旧端末のトークンではログインできない",
     "R-LOCKOUT": "パスワードなどを続けて誤るとロック。解除は窓口・電話で",
     "R-LOGIN-MATCH": "（本プロジェクト）ログインIDとログインパスワードが一致すること。どちらが違うかは示さない",
+    "R-ONE-SESSION": "（本プロジェクト）ログインは同時に1つの端末だけ。別の端末でログインすると先のログインは終わる",
     "R-ID-LOST": "忘れたログインIDはオンラインでは取り戻せない",
     "R-CANCEL": "「中止する」で手続きを取りやめ、何も登録されない",
+}
+
+# Where the manual puts each screen and rule (RULES.md's "manual" column): a page tag is proven by a
+# scenario that showed one of the page's screens or applied one of its rules.
+SCREEN_PAGES = {
+    "S-TOP": ("SEC2-1",), "SID001": ("P5",), "S-ID": ("P6",), "S-ID-DONE": ("P6",), "S-LOGIN1": ("P7",),
+    "S-QA": ("P8",), "S-PW": ("P9",), "S-INFO": ("P10",), "S-INFO-OK": ("P11",), "S-OTPAPP": ("P12",),
+    "S-TEL": ("P13",), "S-TOKEN": ("P13",), "A-DL": ("P14",), "A-SETUP": ("P15",), "A-DONE": ("P15",),
+    "A-NAME": ("P16",), "A-OTP": ("P16", "P17"), "S-LOGIN": ("P17",), "S-HOME": ("P7", "P17"),
+    "S-BIO-SET": ("P18",), "S-BIO-LOGIN": ("P19",), "S-REISSUE-AUTH": ("P20",), "S-REISSUE": ("P20",),
+    "S-RBA": ("SEC2-4",), "M-MAIL": ("SEC1", "P13"), "T-PHONE": ("P13",), "S-APPLY": ("SEC2-1",),
+    "S-BRANCHES": ("P5",), "S-ID-LOST": ("P6",),
+}
+
+RULE_PAGES = {
+    "R-CRED-SHARED": ("SEC1",), "R-ACCT-BRANCH": ("P5",), "R-ACCT-NO": ("P5",), "R-ACCT-MATCH": ("P5",),
+    "R-HANKAKU": ("P5", "P9"), "R-ID-FMT": ("P6",), "R-ID-TWICE": ("P6",), "R-DISTINCT": ("P6", "P9"),
+    "R-ID-ACK": ("P6", "P8", "P11"), "R-PW-FMT": ("SEC1", "P9"), "R-PW-TWICE": ("P9",), "R-PW-CHANGE": ("P9",),
+    "R-QA-COUNT": ("P8",), "R-QA-DISTINCT": ("P8",), "R-QA-ZENKAKU": ("P8",), "R-QA-EXACT": ("P8",),
+    "R-RBA": ("SEC2-4",), "R-MAIL-TWICE": ("P10", "P12"), "R-TEL": ("P10",), "R-LIMIT": ("P10",),
+    "R-CONFIRM-PW": ("P11", "P12"), "R-MAILPW": ("SEC1", "P11"), "R-START-PW": ("P12", "P20"),
+    "R-TEL-PICK": ("P12",), "R-TEL-120": ("P13",), "R-TEL-CLI": ("P13",), "R-TEL-AUTO": ("P13",),
+    "R-TOKEN-MAIL": ("SEC1", "P13"), "R-APP-10": ("SEC1", "P16"), "R-APP-SETUP": ("P15",),
+    "R-APP-BIND": ("P15",), "R-OTP-60": ("P15",), "R-OTP-PC": ("SEC1",), "R-LOGIN-FILL": ("P17",),
+    "R-APP-SELECT": ("P16",), "R-BIO-DEVICE": ("P16", "P18"), "R-BIO-SET": ("P18",), "R-BIO-LOGIN": ("P19",),
+    "R-REISSUE": ("P20",), "R-REISSUE-OLD": ("P15", "P20"), "R-LOGIN-MATCH": ("P7", "P17"), "R-ONE-SESSION": ("P17",),
+    "R-ID-LOST": ("P6",), "R-CANCEL": ("P5", "P8", "P9", "P11", "P12", "P20"),
+}
+
+# The screens each journey passes through: a journey tag is proven by a scenario that showed one of them,
+# and the coverage map calls a journey proven only when every one of them is.
+JOURNEY_SCREENS = {
+    "J-NEW": ("SID001", "S-ID", "S-ID-DONE", "S-LOGIN1", "S-QA", "S-PW", "S-INFO", "S-INFO-OK", "S-OTPAPP",
+              "S-TEL", "S-TOKEN", "A-DL", "A-SETUP", "A-DONE", "A-NAME", "A-OTP", "S-LOGIN", "S-HOME"),
+    "J-INIT": ("SID001", "S-ID", "S-ID-DONE", "S-LOGIN1", "S-HOME"),
+    "J-EXIST": ("A-OTP", "S-LOGIN", "S-HOME"),
+    "J-PC": ("S-LOGIN", "M-MAIL", "S-HOME"),
+    "J-BIO": ("A-OTP", "S-BIO-SET", "S-BIO-LOGIN", "S-HOME"),
+    "J-CHG": ("S-REISSUE-AUTH", "S-REISSUE", "S-TEL", "S-TOKEN", "A-SETUP", "A-OTP"),
+    "J-APPLY": ("S-TOP", "S-APPLY"),
 }
 
 # Tags that are not catalogue items: which devices besides the phones run a scenario.

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import argparse
 import socket
+from pathlib import Path
+
+from flask import send_file
 
 from mockbank import create_app
 from mockbank.db import empty_world
 from mockbank.personas import seed_persona
+from mockbank.tls import default_host_name, ensure_certificate
 
 DEMO_KINDS = (("新規契約", "new"), ("ログインID初期化済み", "id_initialised"), ("既にご利用中", "active"))
 
@@ -17,13 +21,16 @@ def main(argv: list[str] | None = None) -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve the mock bank")
     serve.add_argument("--host", help="address to listen on (default: every interface; "
-                       "127.0.0.1 with --test-mode, whose control API must not be reachable from the network)")
+                       "localhost with --test-mode, whose control API must not be reachable from the network)")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--test-mode", action="store_true", help="mount the control API at /_control")
     serve.add_argument("--fresh", action="store_true", help="empty the database before starting")
     serve.add_argument("--no-demo", action="store_true", help="do not seed one persona of each kind")
+    serve.add_argument("--https", nargs="?", const="", metavar="NAME",
+                       help="serve over HTTPS under a host name (default: this machine's <hostname>.local), "
+                       "with a certificate made at first start; needed for biometrics on a real phone")
     args = parser.parse_args(argv)
-    args.host = args.host or ("127.0.0.1" if args.test_mode else "0.0.0.0")
+    args.host = args.host or ("localhost" if args.test_mode else "0.0.0.0")
     run_serve(args)
 
 
@@ -34,15 +41,25 @@ def run_serve(args: argparse.Namespace) -> None:
         if args.fresh:
             empty_world()
         personas = [] if args.no_demo else [(label, seed_persona(kind)) for label, kind in DEMO_KINDS]
-    print_parties(args.host, args.port, args.test_mode)
+    tls = None
+    if args.https is not None:
+        name = args.https or default_host_name()
+        cert, key, authority = ensure_certificate(Path(app.instance_path) / "tls", name)
+        app.add_url_rule("/mockbank-ca.crt", "mockbank_ca",
+                         lambda: send_file(authority, mimetype="application/x-x509-ca-cert"))
+        tls, base = (str(cert), str(key)), f"https://{name}:{args.port}"
+    else:
+        shown = _lan_address() if args.host in ("0.0.0.0", "::") else args.host
+        base = f"http://{shown}:{args.port}"
+    print_parties(base, args.test_mode)
+    if tls:
+        print(f"  HTTPS の証明書を発行した認証局   {base}/mockbank-ca.crt（スマートフォンで一度だけ信頼する: README）")
     print_personas(personas)
-    app.run(host=args.host, port=args.port, threaded=True)
+    app.run(host=args.host, port=args.port, threaded=True, ssl_context=tls)
 
 
-def print_parties(host: str, port: int, test_mode: bool) -> None:
+def print_parties(base: str, test_mode: bool) -> None:
     """Where each party of the mock world answers."""
-    shown = _lan_address() if host in ("0.0.0.0", "::") else host
-    base = f"http://{shown}:{port}"
     print("\nつないでネ！ット mock world")
     print(f"  銀行トップページ (S-TOP)        {base}/")
     print(f"  つないでネ！ットご利用案内      {base}/netbank/")

@@ -23,8 +23,13 @@ def defaults(instance_path: str) -> dict:
         "PASSWORD_HASH_METHOD": "scrypt",
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,
+        # A form's CSRF token lives as long as its session, which ends by the world clock (SESSION_IDLE_SECONDS),
+        # not by the real clock Flask-WTF's time limit would read.
+        "WTF_CSRF_TIME_LIMIT": None,
         "SMTP_HOST": None,  # None: start the in-process capturing SMTP server
         "SMTP_PORT": 25,
+        "ISSUER_URL": None,  # None: the issuer in this process, reached over HTTP where the request came in
+        "ISSUER_TIMEOUT": 5.0,  # seconds the bank waits for otp-auth.net before telling the customer to retry
     }
 
 
@@ -40,6 +45,10 @@ def from_environment(environ: dict | None = None) -> dict:
         settings["LOCKOUT_LIMIT"] = int(env["MOCKBANK_LOCKOUT_LIMIT"])
     if env.get("MOCKBANK_SECRET_KEY"):
         settings["SECRET_KEY"] = env["MOCKBANK_SECRET_KEY"]
+    if env.get("MOCKBANK_ISSUER_URL"):
+        settings["ISSUER_URL"] = env["MOCKBANK_ISSUER_URL"]
+    if env.get("MOCKBANK_ISSUER_TIMEOUT"):
+        settings["ISSUER_TIMEOUT"] = float(env["MOCKBANK_ISSUER_TIMEOUT"])
     if env.get("MOCKBANK_SMTP_URL"):
         smtp = urlsplit(env["MOCKBANK_SMTP_URL"])
         settings["SMTP_HOST"], settings["SMTP_PORT"] = smtp.hostname, smtp.port or 25

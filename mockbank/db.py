@@ -10,10 +10,21 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 
 
-def empty_world() -> None:
-    """Delete every row of every table, children first, and commit."""
+# Which party keeps each table; the journal is the world's own record of what every party did.
+TABLE_PARTIES = {
+    "customer": "bank", "account": "bank", "phone": "bank", "secret_answer": "bank",
+    "mail": "mailbox", "rejected_domain": "mailbox",
+    "journal_entry": "world",
+}
+
+
+def empty_world(party: str | None = None) -> None:
+    """Delete every row of every table (or of one party's tables), children first, and commit."""
+    if party is not None and party not in TABLE_PARTIES.values():
+        raise ValueError(f"no party keeps tables as {party!r}: {sorted(set(TABLE_PARTIES.values()))}")
     for table in reversed(db.metadata.sorted_tables):
-        db.session.execute(table.delete())
+        if party is None or TABLE_PARTIES.get(table.name) == party:
+            db.session.execute(table.delete())
     db.session.commit()
 
 

@@ -11,15 +11,16 @@ from werkzeug.serving import make_server
 class BackgroundServer:
     """A threaded WSGI server on a free port, started and stopped by the harness."""
 
-    def __init__(self, app: Flask, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, app: Flask, host: str = "localhost", port: int = 0) -> None:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request drowns the test logs
         self._server = make_server(host, port, app, threaded=True)
         self._thread = threading.Thread(target=self._server.serve_forever, name="mockbank", daemon=True)
+        self._name = host  # WebAuthn refuses an IP address as relying-party ID: the URL keeps the host name
 
     @property
     def url(self) -> str:
-        """Where the bank answers, e.g. http://127.0.0.1:54321."""
-        return f"http://{self._server.host}:{self._server.port}"
+        """Where the bank answers, e.g. http://localhost:54321."""
+        return f"http://{self._name}:{self._server.port}"
 
     def start(self) -> BackgroundServer:
         """Begin answering requests."""

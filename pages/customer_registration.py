@@ -1,12 +1,16 @@
 """S-INFO お客さま情報登録 and S-INFO-OK お客さま情報登録確認 (P10–P11)."""
 from playwright.sync_api import Page
 
+from pages.screen import Screen
 
-class CustomerRegistrationPage:
-    """お客さま情報登録: mail twice, セレクトEメールサービス, phone in three parts, a limit per account."""
+
+class CustomerRegistrationPage(Screen):
+    """お客さま情報登録 (S-INFO): mail twice, セレクトEメールサービス, phone in three parts, a limit per account."""
+
+    TITLE = "お客さま情報登録"
 
     def __init__(self, page: Page) -> None:
-        self.page = page
+        super().__init__(page)
         self.mail = page.get_by_label("メールアドレス", exact=True)
         self.mail_again = page.get_by_label("メールアドレス (確認用)", exact=True)
         self.tel = [
@@ -42,20 +46,28 @@ class CustomerRegistrationPage:
         self.page.get_by_role("button", name="変更する").click()
 
 
-class RegistrationConfirmPage:
-    """お客さま情報登録確認: the entries, 確認しました。, 確認用パスワード, 登録を確定する or 中止する."""
+class CustomerRegistrationConfirmPage(Screen):
+    """お客さま情報登録確認 (S-INFO-OK): the entries, the メール通知パスワード notice, 確認しました。, 確認用パスワード."""
+
+    TITLE = "お客さま情報登録"
 
     def __init__(self, page: Page) -> None:
-        self.page = page
+        super().__init__(page)
         self.mail = page.locator("dd.mail")
         self.tel = page.locator("dd.tel")
         self.limits = page.locator("table.limits")
+        self.caution = page.locator(".caution")
         self.acknowledge = page.get_by_label("確認しました。")
         self.confirm_pw = page.get_by_label("確認用パスワード", exact=True)
         self.register_button = page.get_by_role("button", name="登録を確定する")
         self.cancel_button = page.get_by_role("button", name="中止する")
 
+    def limit(self, kind: str):
+        """The 限度額 shown for the account of this 科目."""
+        return self.limits.get_by_role("row").filter(has_text=kind).get_by_role("cell").last
+
     def confirm(self, confirm_pw: str, acknowledged: bool = True) -> None:
+        """Tick 確認しました。, type the confirm password and tap 登録を確定する."""
         if acknowledged:
             self.acknowledge.check()
         self.confirm_pw.fill(confirm_pw)

@@ -1,16 +1,23 @@
 """S-HOME つないでネ！ット トップページ (P7, P17)."""
 from playwright.sync_api import Page
 
+from pages.screen import Screen
 
-class HomePage:
-    """The logged-in top page: who is logged in and their accounts."""
+
+class HomePage(Screen):
+    """The logged-in top page (S-HOME): who is logged in, their accounts and transfer limits."""
+
+    TITLE = "つないでネ！ット"
 
     def __init__(self, page: Page) -> None:
-        self.page = page
-        self.heading = page.get_by_role("heading", name="つないでネ！ット", level=1)
+        super().__init__(page)
         self.customer_name = page.locator(".customer-name")
         self.accounts = page.get_by_role("table")
         self.log_out_button = page.get_by_role("button", name="ログアウト")
+
+    def open(self) -> None:
+        """Open the top page directly, as from a bookmark."""
+        self.page.goto("/netbank/home")
 
     def account_row(self, kind: str, number: str):
         """The row of one account in 口座一覧."""

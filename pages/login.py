@@ -1,13 +1,16 @@
-"""S-LOGIN1 初回ログイン (P7) and S-LOGIN ログイン (P17)."""
+"""S-LOGIN1 初回ログイン (P7) and S-LOGIN ログイン (P17): one screen, told apart by its 画面ID."""
 from playwright.sync_api import Page
 
+from pages.screen import Screen
 
-class LoginPage:
+
+class LoginPage(Screen):
     """ログイン: login ID and login password, then ログイン."""
 
+    TITLE = "ログイン"
+
     def __init__(self, page: Page) -> None:
-        self.page = page
-        self.heading = page.get_by_role("heading", name="ログイン", level=1, exact=True)
+        super().__init__(page)
         self.login_id = page.get_by_label("ログインID", exact=True)
         self.password = page.get_by_label("ログインパスワード", exact=True)
         self.submit = page.get_by_role("button", name="ログイン", exact=True)

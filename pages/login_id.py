@@ -1,12 +1,16 @@
 """S-ID ログインID取得 and S-ID-DONE ログインID取得完了 (P6)."""
 from playwright.sync_api import Page
 
+from pages.screen import Screen
 
-class LoginIdPage:
-    """ログインID取得: the login ID twice, then ID登録実行."""
+
+class LoginIdPage(Screen):
+    """ログインID取得 (S-ID): the login ID twice, then ID登録実行."""
+
+    TITLE = "ログインID取得"
 
     def __init__(self, page: Page) -> None:
-        self.page = page
+        super().__init__(page)
         self.login_id = page.get_by_label("ログインID", exact=True)
         self.login_id_again = page.get_by_label("ログインID (確認用)", exact=True)
         self.submit = page.get_by_role("button", name="ID登録実行")
@@ -20,13 +24,16 @@ class LoginIdPage:
         self.submit.click()
 
 
-class LoginIdDonePage:
-    """ログインID取得完了: the masked ID, 注意事項, 確認しました。 and 初回ログイン."""
+class LoginIdDonePage(Screen):
+    """ログインID取得完了 (S-ID-DONE): the masked ID, 注意事項, 確認しました。 and 初回ログイン."""
+
+    TITLE = "ログインID取得"
 
     def __init__(self, page: Page) -> None:
-        self.page = page
+        super().__init__(page)
         self.done = page.get_by_role("status").filter(has_text="ログインIDの取得が完了いたしました。")
         self.masked_id = page.locator("dl.summary dd")
+        self.everything = page.locator("body")
         self.acknowledge = page.get_by_label("確認しました。")
         self.first_login = page.get_by_role("button", name="初回ログイン")
 

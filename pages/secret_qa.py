@@ -1,13 +1,16 @@
 """S-QA 追加認証登録 (P8)."""
 from playwright.sync_api import Page
 
+from pages.screen import Screen
 
-class SecretQaPage:
-    """ログイン（追加認証登録）: three questions, three answers, 確認しました。, 登録を確定する or 中止する."""
+
+class SecretQaPage(Screen):
+    """ログイン（追加認証登録） (S-QA): three questions, three answers, 確認しました。, 登録を確定する or 中止する."""
+
+    TITLE = "ログイン（追加認証登録）"
 
     def __init__(self, page: Page) -> None:
-        self.page = page
-        self.heading = page.get_by_role("heading", name="ログイン（追加認証登録）", level=1)
+        super().__init__(page)
         self.acknowledge = page.get_by_label("確認しました。")
         self.register_button = page.get_by_role("button", name="登録を確定する")
         self.cancel_button = page.get_by_role("button", name="中止する")

@@ -17,7 +17,20 @@ def environment() -> Environment:
     """Jinja with autoescaping and the outcome names in Japanese."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     env.filters["ja"] = lambda outcome: OUTCOME_JA.get(outcome or "", outcome)
+    env.filters["artifacts"] = labelled_artifacts
     return env
+
+
+def labelled_artifacts(record: dict) -> list[dict]:
+    """A failed run's traces and screenshots, each labelled with its phone where that can be told."""
+    phones = record.get("phones") or []
+    found = []
+    for kind, paths in record.get("artifacts", {}).items():
+        paths = [paths] if isinstance(paths, str) else paths
+        for index, path in enumerate(paths):
+            phone = phones[index] if len(paths) == len(phones) and len(phones) > 1 else None
+            found.append({"kind": kind, "path": path, "phone": phone})
+    return found
 
 
 def features_view(records: list[dict], runs: list[dict]) -> tuple[list[str], list[dict]]:

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from mockbank.catalogue import all_tags
 from reporting import cucumber, history, records
+from reporting.evidence import PHONES
 from reporting.coverage import build as build_coverage
 from reporting.html import write_coverage, write_report
 
@@ -63,7 +65,7 @@ class Reporter:
             "nodeid": item.nodeid, "key": key, "device": getattr(device, "name", "-"),
             "feature": {"name": feature.name, "file": feature.rel_filename, "tags": sorted(feature.tags)},
             "scenario": {"name": scenario.name, "title": title, "line": scenario.line_number,
-                         "tags": sorted(set(feature.tags) | set(scenario.tags)), "params": example},
+                         "tags": sorted(set(feature.tags) | set(scenario.tags) | _example_tags(item)), "params": example},
             "planned": [(s.keyword, s.name, s.line_number) for s in scenario.steps],
             "steps": [], "outcome": "skipped", "duration": 0.0, "error": None, "artifacts": {},
             "slug": hashlib.sha1(item.nodeid.encode()).hexdigest()[:12],
@@ -91,22 +93,37 @@ class Reporter:
             return
         started = record.pop("step_started", time.perf_counter())
         entry = {"keyword": step.keyword, "name": step.name, "line": step.line_number, "status": status,
-                 "duration": round(time.perf_counter() - started, 3), "error": error, "screenshot": None}
+                 "duration": round(time.perf_counter() - started, 3), "error": error, "screenshots": []}
         if shoot and self.shots:
-            entry["screenshot"], entry["blank"] = self._screenshot(request, record, len(record["steps"]) + 1)
+            entry["screenshots"] = self._screenshots(request, record, len(record["steps"]) + 1)
         record["steps"].append(entry)
 
-    def _screenshot(self, request, record: dict, index: int) -> tuple[str | None, bool]:
-        """A screenshot of the device's screen after a step (and whether nothing is open yet); never fails the step."""
+    def _screenshots(self, request, record: dict, index: int) -> list[dict]:
+        """A labelled screenshot of each phone the step touched (of every phone when it touched none)."""
+        phones = request.node.stash.get(PHONES, None)
+        held = phones.all() if phones else []
+        seen = record.setdefault("activity", {})
+        touched = [p for p in held if p.activity != seen.get(p.label)]
+        shots = []
+        for phone in touched or held:
+            seen[phone.label] = phone.activity
+            for name, page in phone.open_pages():
+                label = phone.caption if name == "browser" else f"{phone.caption}・{name}"
+                shot = self._screenshot(page, record, f"{index:02d}-{len(shots) + 1}")
+                if shot:
+                    shots.append({"phone": label, **shot})
+        return shots
+
+    def _screenshot(self, page, record: dict, name: str) -> dict | None:
+        """One page's screen after a step (and whether nothing is open yet); never fails the step."""
         try:
-            page = request.getfixturevalue("page")
             blank = page.url == "about:blank"
-            path = self.dir / "shots" / self.run_id / record["slug"] / f"{index:02d}.jpg"
+            path = self.dir / "shots" / self.run_id / record["slug"] / f"{name}.jpg"
             path.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(path), type="jpeg", quality=60, scale="css", timeout=3000, animations="disabled")
-            return path.relative_to(self.dir).as_posix(), blank
+            return {"path": path.relative_to(self.dir).as_posix(), "blank": blank}
         except Exception:  # a report must never break the run it reports on
-            return None, False
+            return None
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):
@@ -127,7 +144,7 @@ class Reporter:
         elif report.when == "call" and report.skipped:
             record["outcome"] = "skipped"
         if report.when == "teardown":
-            self._finish(record, report)
+            self._finish(record, report, item.stash.get(PHONES, None))
 
     def _our_frames(self, excinfo) -> str:
         """The traceback through the project's own code (steps, pages, mockbank), then the error itself."""
@@ -140,16 +157,19 @@ class Reporter:
             lines.append(f"{path.relative_to(root)}:{entry.lineno + 1}\n    {str(entry.statement).strip()}")
         return "\n".join(lines + [excinfo.exconly()])
 
-    def _finish(self, record: dict, report) -> None:
+    def _finish(self, record: dict, report, phones) -> None:
         """Mark the steps that never ran, note failure artifacts, and append the record."""
         done = len(record["steps"])
         for keyword, name, line in record.pop("planned")[done:]:
             record["steps"].append({"keyword": keyword, "name": name, "line": line, "status": "skipped",
-                                    "duration": 0.0, "error": None, "screenshot": None})
+                                    "duration": 0.0, "error": None, "screenshots": []})
+        record.pop("activity", None)
+        # pytest-playwright keeps one trace per context, in the order the phones were first named.
+        record["phones"] = [phone.caption for phone in phones.all()] if phones else []
         for name, value in report.user_properties:
             if name in ("playwright_trace", "playwright_screenshot") and value:
                 kind = name.removeprefix("playwright_")
-                record["artifacts"].setdefault(kind, os.path.relpath(Path(value).absolute(), self.dir))
+                record["artifacts"].setdefault(kind, []).append(os.path.relpath(Path(value).absolute(), self.dir))
         records.append(self.results_dir / f"{self.worker}.jsonl", record)
 
     # Writing, in the controlling process only
@@ -182,6 +202,11 @@ class Reporter:
     def pytest_terminal_summary(self, terminalreporter) -> None:
         if self.wrote:
             terminalreporter.write_line(f"report: {(self.dir / 'index.html').as_uri()}  coverage: {(self.dir / 'coverage.html').as_uri()}")
+
+
+def _example_tags(item) -> set[str]:
+    """The tags of the outline's example block this run is of (pytest-bdd marks the example with them)."""
+    return {mark.name for mark in item.iter_markers()} & set(all_tags())
 
 
 def _json(value) -> str:

@@ -1,79 +1,8 @@
-"""Steps every feature uses: personas, taps, what the screen shows, what the bank holds."""
+"""Steps every feature uses: personas, taps, what any screen shows, whether the bank stopped the customer."""
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
-
-from pages.customer_info import CustomerInfoPage
-from pages.guide import BankTopPage, GuidePage
-from pages.home import HomePage
-from pages.login import LoginPage
-from pages.customer_registration import CustomerRegistrationPage, RegistrationConfirmPage
-from pages.login_id import LoginIdDonePage, LoginIdPage
-from pages.mailbox import MailboxPage
-from pages.password_change import PasswordChangePage
-from pages.secret_qa import SecretQaPage
-
-
-@pytest.fixture
-def bank_top_page(page: Page) -> BankTopPage:
-    return BankTopPage(page)
-
-
-@pytest.fixture
-def guide_page(page: Page) -> GuidePage:
-    return GuidePage(page)
-
-
-@pytest.fixture
-def customer_info_page(page: Page) -> CustomerInfoPage:
-    return CustomerInfoPage(page)
-
-
-@pytest.fixture
-def login_id_page(page: Page) -> LoginIdPage:
-    return LoginIdPage(page)
-
-
-@pytest.fixture
-def login_id_done_page(page: Page) -> LoginIdDonePage:
-    return LoginIdDonePage(page)
-
-
-@pytest.fixture
-def login_page(page: Page) -> LoginPage:
-    return LoginPage(page)
-
-
-@pytest.fixture
-def home_page(page: Page) -> HomePage:
-    return HomePage(page)
-
-
-@pytest.fixture
-def secret_qa_page(page: Page) -> SecretQaPage:
-    return SecretQaPage(page)
-
-
-@pytest.fixture
-def password_change_page(page: Page) -> PasswordChangePage:
-    return PasswordChangePage(page)
-
-
-@pytest.fixture
-def registration_page(page: Page) -> CustomerRegistrationPage:
-    return CustomerRegistrationPage(page)
-
-
-@pytest.fixture
-def registration_confirm_page(page: Page) -> RegistrationConfirmPage:
-    return RegistrationConfirmPage(page)
-
-
-@pytest.fixture
-def mailbox_page(page: Page) -> MailboxPage:
-    return MailboxPage(page)
 
 
 def logged_in(world, context, base_url: str, persona: dict) -> None:
@@ -147,6 +76,18 @@ def login_id_used_by_someone_else(world, login_id):
     world.persona("active", login_id=login_id)
 
 
+@given(
+    parsers.re(
+        r"(?P<card>ワンタイムパスカードをお持ちで)?(?P<done>初回ログイン|追加認証登録|パスワード変更)"
+        r"を済ませた新規契約のお客さまがいる"
+    ),
+    target_fixture="persona",
+)
+def new_contract_at_step(world, done, card):
+    step = {"初回ログイン": "qa", "追加認証登録": "pw", "パスワード変更": "info"}[done]
+    return world.persona("new", step=step, otp_card=bool(card))
+
+
 # Moving about
 
 
@@ -156,12 +97,18 @@ def tap(page: Page, name):
     target.click()
 
 
-# What the screen shows
+# What any screen shows
 
 
 @then(parsers.re(r"「(?P<message>.*)」と表示される"))
 def alert_shows(page: Page, message):
     expect(page.get_by_role("alert")).to_contain_text(message)
+
+
+@then(parsers.re(r"「(?P<message>.*)」とだけ表示される"))
+def alert_says_only(page: Page, message):
+    """The whole of the bank's message: nothing in it says which entry was wrong."""
+    expect(page.get_by_role("alert")).to_have_text(message)
 
 
 @then(parsers.re(r"「(?P<title>.+)」画面が表示される"))
@@ -179,7 +126,7 @@ def page_tells(page: Page, text):
     expect(page.get_by_role("main")).to_contain_text(text)
 
 
-# What the bank holds
+# Whether the bank stopped the customer (R-LOCKOUT)
 
 
 @then("お客さまのつないでネ！ットは停止されている")

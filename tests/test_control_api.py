@@ -130,7 +130,7 @@ def test_journal_entries_say_what_happened_where_and_by_which_rule(client, journ
 def test_a_session_cookie_puts_a_browser_at_a_step(app, control, seed, role, path, screen):
     persona = seed("new")
     cookie = control.post("/_control/sessions", json={"customer_id": persona["customer_id"], "role": role}).get_json()
-    assert cookie["name"] == app.config["SESSION_COOKIE_NAME"] and cookie["value"]
+    assert cookie["name"] == "session_bank" and cookie["value"]
     browser = app.test_client()
     assert browser.get(path).status_code == 302
     browser.set_cookie(cookie["name"], cookie["value"])

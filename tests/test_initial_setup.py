@@ -387,7 +387,7 @@ def info_refusals(fields: list[str], persona: dict) -> dict:
                                  rules.mail_address("taro@example.jp", "Taro@example.jp")),
         "mail malformed": (info_form(fields, mail="taro@@example.jp"), rules.mail_address("taro", "taro")),
         "mail full-width": (info_form(fields, mail="ｔａｒｏ@example.jp"), rules.mail_address("taro", "taro")),
-        "phone empty": (info_form(fields, tel1="", tel2="", tel3=""), rules.phone_number(["", "", ""])),
+        "phone partly filled": (info_form(fields, tel3=""), rules.phone_number(["017", "738", ""])),
         "phone full-width": (info_form(fields, tel1="０１７"), rules.phone_number(["０１７", "738", "0000"])),
         "phone 9 digits": (info_form(fields, tel3="000"), rules.phone_number(["017", "738", "000"])),
         "limit empty": (info_form(fields, limits=("", "70")),

@@ -26,18 +26,22 @@ def tags_in_feature_files() -> set[str]:
     return found
 
 
-def record(device: str, outcome: str, shot: str | None, line: int = 10) -> dict:
-    """A scenario record as the plugin writes it."""
+def record(device: str, outcome: str, shot: str | None, line: int = 10, evidence: dict | None = None,
+           file: str = "customer_info.feature") -> dict:
+    """A scenario record as the plugin writes it; by default its run showed SID001 and refused R-ACCT-BRANCH."""
+    shots = [{"phone": device, "path": shot, "blank": False}] if shot else []
     steps = [{"keyword": "もし", "name": "お客様情報入力画面を開く", "line": line + 1, "status": "passed",
-              "duration": 0.1, "error": None, "screenshot": shot, "blank": False}]
+              "duration": 0.1, "error": None, "screenshots": shots}]
     return {
         "nodeid": f"features/test_features.py::test_x[{device}]", "key": "test_x", "device": device,
-        "feature": {"name": "お客様情報入力", "file": "customer_info.feature", "tags": ["P5", "SID001"]},
+        "feature": {"name": "お客様情報入力", "file": file, "tags": ["P5", "SID001"]},
         "scenario": {"name": "店番は半角数字3桁", "title": "店番は半角数字3桁", "line": line,
                      "tags": ["P5", "R-ACCT-BRANCH", "SID001"], "params": {}},
         "steps": steps, "outcome": outcome, "duration": 1.2,
         "error": {"message": "AssertionError: 画面が違います", "traceback": "Traceback…"} if outcome == "failed" else None,
-        "artifacts": {"trace": "failures/x/trace.zip"} if outcome == "failed" else {},
+        "artifacts": {"trace": ["failures/x/trace.zip"]} if outcome == "failed" else {},
+        "phones": [device],
+        "evidence": evidence if evidence is not None else {"screens": ["SID001"], "rules": ["R-ACCT-BRANCH"]},
     }
 
 
@@ -149,3 +153,43 @@ def test_an_item_is_proven_when_every_run_of_its_scenarios_passed_whatever_devic
     branch_rule = next(e for e in rules["entries"] if e["id"] == "R-ACCT-BRANCH")
     assert coverage["devices"] == ["iPhone", "Android", "PC"]
     assert branch_rule["status"] == "passed"
+
+
+def branch_rule_entry(records: list[dict]) -> dict:
+    """The coverage map's entry for R-ACCT-BRANCH built from `records`."""
+    rules = next(s for s in build(FEATURES, records)["sections"] if s["title"] == "ルール")
+    return next(e for e in rules["entries"] if e["id"] == "R-ACCT-BRANCH")
+
+
+def test_a_tag_whose_runs_show_no_evidence_is_listed_as_unproven_not_checked():
+    from reporting.coverage import scenarios_by_tag
+
+    line = scenarios_by_tag(FEATURES)["R-ACCT-BRANCH"][0]["line"]
+    nothing = {"screens": ["SID001"], "rules": ["R-ACCT-NO"]}
+    entry = branch_rule_entry([record(d, "passed", None, line=line, evidence=nothing) for d in ("iPhone", "Android")])
+    assert entry["status"] == "unproven"
+    rules = next(s for s in build(FEATURES, [record("iPhone", "passed", None, line=line, evidence=nothing)])["sections"]
+                 if s["title"] == "ルール")
+    assert "R-ACCT-BRANCH" in rules["unproven"]
+
+
+def test_a_journey_is_proven_only_when_every_screen_of_it_is():
+    from reporting.coverage import scenarios_by_tag
+
+    scenario = scenarios_by_tag(FEATURES)["J-APPLY"][0]
+    top_only = record("iPhone", "passed", None, line=scenario["line"], file=scenario["file"],
+                      evidence={"screens": ["S-TOP"], "rules": []})
+    journeys = next(s for s in build(FEATURES, [top_only])["sections"] if s["title"] == "手続き")
+    apply_journey = next(e for e in journeys["entries"] if e["id"] == "J-APPLY")
+    assert apply_journey["status"] == "partial" and apply_journey["missing"] == ["S-APPLY"]
+
+
+def test_evidence_proves_screens_shown_rules_applied_and_the_pages_and_journeys_they_belong_to():
+    from reporting.evidence import rules_applied, unproven
+
+    journal = [{"kind": "refused", "rule": "R-ID-FMT", "detail": {}},
+               {"kind": "screen", "rule": None, "detail": {"passed": ["R-ID-TWICE"]}}]
+    evidence = {"screens": ["S-ID"], "rules": sorted(rules_applied(journal))}
+    assert evidence["rules"] == ["R-ID-FMT", "R-ID-TWICE"]
+    assert unproven(["P6", "S-ID", "R-ID-FMT", "R-ID-TWICE", "J-NEW", "PC"], evidence) == []
+    assert unproven(["S-ID-DONE", "R-DISTINCT", "P8", "J-APPLY"], evidence) == ["J-APPLY", "P8", "R-DISTINCT", "S-ID-DONE"]

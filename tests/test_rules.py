@@ -75,14 +75,14 @@ def test_checks_an_account_number_of_seven_half_width_digits(value, expected):
     ids=["empty", "full-width", "symbols", "a space", "hiragana", "katakana", "letters and digits", "letters only"],
 )
 def test_checks_a_password_is_typed_in_half_width_letters_and_digits(value, expected):
-    assert rules.password_entry(value, "(仮) ログインパスワード", "login_pw") == expected
+    assert rules.hankaku_entry(value, "(仮) ログインパスワード", "login_pw") == expected
 
 
 def test_names_the_password_it_refuses_by_the_label_and_field_given():
-    assert rules.password_entry("", "(仮) 確認用パスワード", "confirm_pw") == Problem(
+    assert rules.hankaku_entry("", "(仮) 確認用パスワード", "confirm_pw") == Problem(
         "R-HANKAKU", "(仮) 確認用パスワードを入力してください。", "confirm_pw"
     )
-    assert rules.password_entry("確認", "(仮) 確認用パスワード", "confirm_pw") == Problem(
+    assert rules.hankaku_entry("確認", "(仮) 確認用パスワード", "confirm_pw") == Problem(
         "R-HANKAKU", "(仮) 確認用パスワードは半角英数字で入力してください。", "confirm_pw"
     )
 

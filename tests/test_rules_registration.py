@@ -252,14 +252,13 @@ def test_mail_address_refuses_a_domain_that_is_not_half_width(value):
 
 # ---------------------------------------------------------------- 連絡先電話番号 (R-TEL)
 
-TEL_EMPTY = Problem("R-TEL", "連絡先電話番号を入力してください。", "tel1")
 TEL_FORMAT = Problem("R-TEL", "連絡先電話番号は半角数字で、市外局番から3つに分けて入力してください。", "tel1")
 
 
 @pytest.mark.parametrize(
     ("parts", "expected"),
     [
-        (["", "", ""], TEL_EMPTY),
+        (["", "", ""], None),
         (["０１７", "７３８", "００００"], TEL_FORMAT),
         (["017", "738", "000a"], TEL_FORMAT),
         (["017", "738", "000"], TEL_FORMAT),
@@ -274,11 +273,11 @@ TEL_FORMAT = Problem("R-TEL", "連絡先電話番号は半角数字で、市外�
         (["090", "1234", "5678"], None),
         (["0120", "892", "548"], None),
     ],
-    ids=["all empty", "full-width digits", "a letter", "9 digits", "12 digits", "not from 0", "last part missing",
+    ids=["left blank", "full-width digits", "a letter", "9 digits", "12 digits", "not from 0", "last part missing",
          "first part missing", "middle part missing", "hyphens in one part", "a space", "landline 10 digits",
          "mobile 11 digits", "free dial"],
 )
-def test_phone_number_is_ten_or_eleven_half_width_digits_in_three_parts_from_a_zero(parts, expected):
+def test_phone_number_if_given_is_ten_or_eleven_half_width_digits_in_three_parts_from_a_zero(parts, expected):
     assert rules.phone_number(parts) == expected
 
 

@@ -12,9 +12,9 @@ def log_in(client, persona: dict) -> None:
 def test_logout_makes_a_saved_copy_of_the_cookie_worthless(client, seed):
     persona = seed("active")
     log_in(client, persona)
-    saved = client.get_cookie("session").value
+    saved = client.get_cookie("session_bank").value
     client.post("/netbank/logout")
-    client.set_cookie("session", saved)
+    client.set_cookie("session_bank", saved)
     assert client.get("/netbank/home").location == "/netbank/login"
 
 
@@ -68,6 +68,6 @@ def test_serve_keeps_the_control_api_off_the_network_unless_told(monkeypatch):
     seen = {}
     monkeypatch.setattr(cli, "run_serve", lambda args: seen.update(host=args.host))
     cli.main(["serve", "--test-mode"])
-    assert seen["host"] == "127.0.0.1"
+    assert seen["host"] == "localhost"
     cli.main(["serve"])
     assert seen["host"] == "0.0.0.0"

@@ -49,19 +49,18 @@ def check_customer_info(
         label = f"{account.kind} {account.number}"
         problems.append(rules.transfer_limit(limits.get(account.id, ""), label, f"limit_{account.id}", customer.otp_card))
     refuse_if(*problems, customer=customer)
-    return {"mail": mail, "tel": tel, "limits": {str(a.id): int(limits[a.id]) for a in customer.accounts},
-            "select_email": select_email}
+    return {"mail": mail, "tel": tel if any(tel) else [],
+            "limits": {str(a.id): int(limits[a.id]) for a in customer.accounts}, "select_email": select_email}
 
 
 def confirm_registration(customer: Customer, pending: dict, acknowledged: bool, confirm_pw: str) -> None:
     """お客さま情報登録確認 (S-INFO-OK, P11): 確認しました and the confirm password, then save and start メール通知パスワード."""
     refuse_if(rules.acknowledged(acknowledged), rules.confirm_password_entry(confirm_pw), customer=customer)
-    lockout.refuse_if_locked(customer)
-    if not secret_matches(customer.confirm_pw_hash, confirm_pw):
-        lockout.count_failure(customer, "S-INFO-OK", rules.CONFIRM_PW_MISMATCH)
-    lockout.clear_failures(customer)
+    right = secret_matches(customer.confirm_pw_hash, confirm_pw)
+    # The customer is logged in: the attempt that locks may say so (and the lock ends the session).
+    lockout.check_password(customer, right, "S-INFO-OK", rules.CONFIRM_PW_MISMATCH, reveal_lock=True)
     customer.mail = pending["mail"]
-    customer.tel = "-".join(pending["tel"])
+    customer.tel = "-".join(pending["tel"]) or None  # 連絡先電話番号 may be left blank (P10)
     for account in customer.accounts:
         account.transfer_limit = pending["limits"][str(account.id)]
     customer.select_email = pending["select_email"]

@@ -11,18 +11,15 @@ from mockbank.passwords import secret_matches
 
 
 def authenticate(login_id: str, password: str, screen: str) -> Customer:
-    """The customer whose login ID and password these are; wrong ones count towards R-LOCKOUT."""
+    """The customer whose login ID and password these are (R-HANKAKU, R-LOGIN-MATCH); wrong ones count towards R-LOCKOUT."""
     refuse_if(
-        None if login_id else rules.Problem("R-LOGIN-MATCH", "ログインIDを入力してください。", "login_id"),
-        rules.password_entry(password, "ログインパスワード", "login_pw"),
+        rules.hankaku_entry(login_id, "ログインID", "login_id"),
+        rules.hankaku_entry(password, "ログインパスワード", "login_pw"),
     )
     customer = db.session.scalar(db.select(Customer).where(Customer.login_id == login_id))
     if customer is None:
         raise Refused(rules.LOGIN_MISMATCH)
-    lockout.refuse_if_locked(customer)
-    if not secret_matches(customer.login_pw_hash, password):
-        lockout.count_failure(customer, screen, rules.LOGIN_MISMATCH)
-    lockout.clear_failures(customer)
+    lockout.check_password(customer, secret_matches(customer.login_pw_hash, password), screen, rules.LOGIN_MISMATCH)
     _finish_first_login(customer)
     customer.session_number += 1  # one session at a time: a new login ends the older ones
     customer.last_login_at = clock.now().replace(tzinfo=None)

@@ -7,7 +7,7 @@ from mockbank import journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
 from mockbank.db import db
-from mockbank.models import STEP_FIRST_LOGIN, STEP_LOGIN_ID, Account, Customer
+from mockbank.models import STEP_DONE, STEP_FIRST_LOGIN, STEP_LOGIN_ID, Account, Customer
 from mockbank.passwords import secret_matches
 
 
@@ -16,8 +16,8 @@ def verify_applicant(branch: str, kind: str, number: str, login_pw: str, confirm
     refuse_if(
         rules.branch_code(branch),
         rules.account_number(number),
-        rules.password_entry(login_pw, "(仮) ログインパスワード", "login_pw"),
-        rules.password_entry(confirm_pw, "(仮) 確認用パスワード", "confirm_pw"),
+        rules.hankaku_entry(login_pw, "(仮) ログインパスワード", "login_pw"),
+        rules.hankaku_entry(confirm_pw, "(仮) 確認用パスワード", "confirm_pw"),
     )
     account = db.session.scalar(
         db.select(Account).where(
@@ -28,22 +28,25 @@ def verify_applicant(branch: str, kind: str, number: str, login_pw: str, confirm
     if account is None:
         raise Refused(rules.ACCOUNT_MISMATCH)
     customer = account.customer
-    lockout.refuse_if_locked(customer)
-    if not (secret_matches(customer.login_pw_hash, login_pw) and secret_matches(customer.confirm_pw_hash, confirm_pw)):
-        lockout.count_failure(customer, "SID001", rules.ACCOUNT_MISMATCH)
-    lockout.clear_failures(customer)
+    right = secret_matches(customer.login_pw_hash, login_pw) and secret_matches(customer.confirm_pw_hash, confirm_pw)
+    lockout.check_password(customer, right, "SID001", rules.ACCOUNT_MISMATCH)
     if customer.step != STEP_LOGIN_ID:
         db.session.commit()
-        raise Refused(rules.LOGIN_ID_ALREADY_TAKEN, customer=customer)
+        raise Refused(already_has_login_id(customer), customer=customer)
     journal.record("screen", screen="SID001", customer=customer)
     db.session.commit()
     return customer
 
 
+def already_has_login_id(customer: Customer) -> rules.Problem:
+    """R-CRED-SHARED: a customer with a login ID logs in with it; 初回ログイン until the registration is done."""
+    return rules.LOGIN_ID_ALREADY_TAKEN if customer.step == STEP_DONE else rules.LOGIN_ID_SETUP_PENDING
+
+
 def register_login_id(customer: Customer, login_id: str, again: str) -> None:
     """S-ID (P6): a well-formed login ID, typed twice, unlike the passwords, not taken by anyone."""
     if customer.step != STEP_LOGIN_ID:  # a stale session from before this customer took their ID
-        raise Refused(rules.LOGIN_ID_ALREADY_TAKEN, customer=customer)
+        raise Refused(already_has_login_id(customer), customer=customer)
     refuse_if(rules.login_id_format(login_id), customer=customer)
     refuse_if(rules.login_id_twice(login_id, again), customer=customer)
     if secret_matches(customer.login_pw_hash, login_id) or secret_matches(customer.confirm_pw_hash, login_id):

@@ -11,7 +11,7 @@ from functools import wraps
 
 from flask import current_app, flash, redirect, session, url_for
 
-from mockbank import clock, rules
+from mockbank import clock, journal, rules
 from mockbank.db import db
 from mockbank.models import Customer
 
@@ -19,6 +19,8 @@ APPLICANT = "applicant"  # SID001 passed: the customer taking a login ID
 LOGIN_ID_DONE = "login_id_done"  # S-ID passed: the customer on ログインID取得完了
 CUSTOMER = "customer"  # logged in
 NUMBER = "session_number"
+SESSION_IDLE = "一定時間操作がなかったため、ログアウトしました。もう一度ログインしてください。"
+SESSION_ENDED = "ログアウトしました。別の端末でログインされたか、ログアウト・中止の操作がされています。もう一度ログインしてください。"
 SEEN = "seen_at"
 
 
@@ -44,14 +46,26 @@ def customer_from(key: str) -> Customer | None:
         session.clear()
         flash(rules.LOCKED.message)  # R-LOCKOUT: the customer learns why the session ended
         return None
-    if customer is None or session.get(NUMBER) != customer.session_number:
+    if customer is None:
+        return None
+    if session.get(NUMBER) != customer.session_number:
+        _ended(customer)
         return None
     now = clock.now().timestamp()
     if now - session.get(SEEN, 0) > current_app.config["SESSION_IDLE_SECONDS"]:
         session.clear()
+        flash(SESSION_IDLE)
         return None
     session[SEEN] = now
     return customer
+
+
+def _ended(customer: Customer) -> None:
+    """R-ONE-SESSION: a cookie from before a newer login, a logout or 中止する is worthless; say so in the journal."""
+    session.clear()
+    flash(SESSION_ENDED)
+    journal.record("session_ended", rule="R-ONE-SESSION", customer=customer, why="stale")
+    db.session.commit()
 
 
 def requires(key: str, endpoint: str):

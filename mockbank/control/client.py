@@ -19,9 +19,13 @@ class WorldClient:
             raise RuntimeError(f"control API {method} {path}: {response.status_code} {response.text}")
         return response.json()
 
-    def reset(self) -> dict:
-        """Empty the world; returns how many milliseconds it took."""
-        return self._call("POST", "/reset")
+    def reset(self, party: str | None = None) -> dict:
+        """Empty the world (or one party's state: "bank", "mailbox"); returns how many milliseconds it took."""
+        return self._call("POST", "/reset", json={"party": party} if party else {})
+
+    def fault(self, party: str, down: bool = False, slow: float = 0.0) -> dict:
+        """Put a party (issuer, mail, phone, app, mailbox) down or slow; with neither, heal it."""
+        return self._call("POST", "/faults", json={"party": party, "down": down, "slow": slow})
 
     def persona(self, kind: str, **overrides) -> dict:
         """Seed a persona of `kind` (new, id_initialised, active) and return its data."""

@@ -11,16 +11,38 @@ from mockbank.bank.session import APPLICANT, CUSTOMER, LOGIN_ID_DONE, NUMBER, SE
 from mockbank.clock import world_clock
 from mockbank.control import bad_request, bp
 from mockbank.db import db, empty_world
+from mockbank.faults import faults
 from mockbank.models import Customer
+from mockbank.parties import signed_session
 
 
 @bp.post("/reset")
 def reset():
-    """Empty every table and put the clock back to real time, in milliseconds."""
+    """Empty the world, clock and faults back to normal; {"party": "mailbox"} empties one party's state only."""
     started = time.perf_counter()
-    empty_world()
-    world_clock().reset()
-    return jsonify({"ok": True, "ms": round((time.perf_counter() - started) * 1000, 2)})
+    party = (request.get_json(silent=True) or {}).get("party")
+    try:
+        empty_world(party)
+    except ValueError as error:
+        return bad_request(str(error))
+    if party is None:
+        world_clock().reset()
+        faults().clear()
+    return jsonify({"ok": True, "party": party or "all", "ms": round((time.perf_counter() - started) * 1000, 2)})
+
+
+@bp.route("/faults", methods=("GET", "POST"))
+def party_faults():
+    """Read or set a party's fault: {"party": "issuer", "down": true} or {"party": …, "slow": seconds}; {"party": …} heals it."""
+    if request.method == "POST":
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict) or "party" not in body:
+            return bad_request('need {"party": …, "down": bool, "slow": seconds}')
+        try:
+            faults().set(str(body["party"]), down=body.get("down") is True, delay=float(body.get("slow") or 0))
+        except (TypeError, ValueError) as error:
+            return bad_request(str(error))
+    return jsonify(faults().state())
 
 
 @bp.route("/clock", methods=("GET", "POST"))
@@ -97,6 +119,5 @@ def sessions():
     found = db.session.get(Customer, body.get("customer_id") or 0)
     if role not in SESSION_ROLES or found is None:
         return bad_request(f"need a known customer_id and a role among {', '.join(SESSION_ROLES)}")
-    serializer = current_app.session_interface.get_signing_serializer(current_app)
     contents = {role: found.id, NUMBER: found.session_number, SEEN: world_clock().now().timestamp()}
-    return jsonify({"name": current_app.config["SESSION_COOKIE_NAME"], "value": serializer.dumps(contents)})
+    return jsonify(signed_session(current_app, "bank", contents))

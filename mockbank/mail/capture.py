@@ -1,6 +1,7 @@
 """The capturing SMTP server (aiosmtpd): delivers mail into mailboxes, honouring 迷惑メール拒否設定."""
 from __future__ import annotations
 
+import asyncio
 import socket
 from email import message_from_bytes, policy
 
@@ -9,9 +10,11 @@ from flask import Flask
 
 from mockbank import clock, journal
 from mockbank.db import db
+from mockbank.faults import faults
 from mockbank.models import Mail, RejectedDomain
 
 REJECTED = "550 5.7.1 Rejected by the recipient's junk-mail settings"
+UNAVAILABLE = "421 4.3.2 Service not available, closing transmission channel"
 
 
 class MailboxHandler:
@@ -19,6 +22,17 @@ class MailboxHandler:
 
     def __init__(self, app: Flask) -> None:
         self.app = app
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        """A mail server the control API put down answers 421, as a real one does during an outage."""
+        fault = faults(self.app).of("mail")
+        if fault and fault["delay"]:
+            await asyncio.sleep(fault["delay"])
+        if fault and fault["down"]:
+            return UNAVAILABLE
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         sender_domain = (envelope.mail_from or "").rpartition("@")[2].lower()

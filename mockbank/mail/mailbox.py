@@ -5,6 +5,7 @@ from flask import abort, redirect, render_template, request, url_for
 
 from mockbank.db import db
 from mockbank.mail import bp
+from mockbank.mail.domains import DomainRefused, valid_domain
 from mockbank.models import Mail, RejectedDomain
 
 
@@ -20,12 +21,13 @@ def rejected_domains(address: str) -> list[str]:
 
 
 def set_rejected(address: str, domain: str, rejected: bool) -> None:
-    """Add or remove one domain of a mailbox's 迷惑メール拒否設定."""
-    address, domain = address.lower(), domain.strip().lower()
+    """Add one well-formed domain to a mailbox's 迷惑メール拒否設定 (else DomainRefused, nothing saved), or remove one."""
+    address = address.lower()
+    domain = valid_domain(domain) if rejected else str(domain).strip(" ").lower()
     existing = db.session.scalar(
         db.select(RejectedDomain).where(RejectedDomain.mailbox == address, RejectedDomain.domain == domain)
     )
-    if rejected and existing is None and domain:
+    if rejected and existing is None:
         db.session.add(RejectedDomain(mailbox=address, domain=domain))
     if not rejected and existing is not None:
         db.session.delete(existing)
@@ -58,8 +60,13 @@ def read(address: str, mail_id: int):
 
 @bp.route("/<address>/settings", methods=("GET", "POST"))
 def settings(address: str):
-    """迷惑メール拒否設定: the sender domains this mailbox refuses."""
+    """迷惑メール拒否設定: the sender domains this mailbox refuses; a malformed one is refused on the same screen."""
+    problems = []
     if request.method == "POST":
-        set_rejected(address, request.form.get("domain", ""), request.form.get("action") == "reject")
-        return redirect(url_for("mail.settings", address=address))
-    return render_template("mail/settings.html", address=address, domains=rejected_domains(address))
+        try:
+            set_rejected(address, request.form.get("domain", ""), request.form.get("action") == "reject")
+            return redirect(url_for("mail.settings", address=address))
+        except DomainRefused as refused:
+            problems = [{"field": "domain", "message": refused.description}]
+    return render_template("mail/settings.html", address=address, domains=rejected_domains(address),
+                           problems=problems, typed=request.form.get("domain", "") if problems else "")

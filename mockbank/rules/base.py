@@ -11,11 +11,12 @@ HELP_DESK = "ネットバンキング共同受付センター（フリーダイ�
 
 @dataclass(frozen=True)
 class Problem:
-    """A refused input: the rule's ID, the field it concerns and the bank's message."""
+    """A refused input: the rule's ID, the field it concerns, the bank's message and where it sends the customer."""
 
     rule: str
     message: str
     field: str | None = None
+    link: tuple[str, str] | None = None  # (endpoint, label) of the screen the message points the customer to
 
 
 def hankaku_alnum(value: str) -> bool:

@@ -32,8 +32,8 @@ def account_number(value: str) -> Problem | None:
     return None
 
 
-def password_entry(value: str, label: str, field: str) -> Problem | None:
-    """R-HANKAKU: an existing password is typed in 半角英数字 (P5, P7)."""
+def hankaku_entry(value: str, label: str, field: str) -> Problem | None:
+    """R-HANKAKU: an existing login ID or password is typed in 半角英数字 (P5, P7, P17)."""
     if not value:
         return Problem("R-HANKAKU", f"{label}を入力してください。", field)
     if not hankaku_alnum(value):
@@ -84,19 +84,30 @@ LOGIN_ID_TAKEN = Problem(
     "login_id",
 )
 
-# R-ACCT-MATCH: one message for any wrong part, so it never hints which part was wrong.
+# R-ACCT-MATCH: one message for any wrong part, so it never hints which part was wrong, nor that the
+# account exists or is locked (only the right passwords learn of a lock).
 ACCOUNT_MISMATCH = Problem(
     "R-ACCT-MATCH",
     "入力されたお申込代表口座またはパスワードに誤りがあります。内容をご確認の上、再度ご入力ください。",
 )
 
-# R-CRED-SHARED: one login ID per contract; a customer who has one logs in with it.
+# R-CRED-SHARED: one login ID per contract; a customer who has finished the registration logs in with it.
 LOGIN_ID_ALREADY_TAKEN = Problem(
     "R-CRED-SHARED",
     "ログインIDは取得済みです。「既につないでネ！ットをご利用中のお客さま」からログインしてください。",
+    link=("bank.login", "既につないでネ！ットをご利用中のお客さま"),
+)
+
+# R-CRED-SHARED: a customer who took a login ID but has not finished the registration goes on from 初回ログイン (P7).
+LOGIN_ID_SETUP_PENDING = Problem(
+    "R-CRED-SHARED",
+    "ログインIDは取得済みです。初回ログイン画面から、取得したログインIDとログインパスワードでログインし、"
+    "初回利用登録の続きを行ってください。",
+    link=("bank.first_login", "初回ログイン"),
 )
 
 # R-LOGIN-MATCH (S-LOGIN1, S-LOGIN): a wrong ID or password, without saying which; it counts towards R-LOCKOUT.
+# A wrong password to a locked login gets it too: only the right password learns of the lock.
 LOGIN_MISMATCH = Problem(
     "R-LOGIN-MATCH", "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。"
 )

@@ -54,9 +54,9 @@ def mail_address(value: str, again: str) -> Problem | None:
 
 
 def phone_number(parts: list[str]) -> Problem | None:
-    """R-TEL: 連絡先電話番号 in three parts of half-width digits, 10 or 11 digits from a leading 0."""
+    """R-TEL: 連絡先電話番号, if given, in three parts of half-width digits, 10 or 11 digits from a leading 0 (P10)."""
     if not any(parts):
-        return Problem("R-TEL", "連絡先電話番号を入力してください。", "tel1")
+        return None  # the manual does not mark it [必須]
     digits = "".join(parts)
     if not (all(hankaku_digits(p) for p in parts) and digits.startswith("0") and len(digits) in (10, 11)):
         return Problem("R-TEL", "連絡先電話番号は半角数字で、市外局番から3つに分けて入力してください。", "tel1")

@@ -1,12 +1,16 @@
-"""S-TOP (§2(1)): the bank's top page and つないでネ！ットご利用案内."""
+"""S-TOP (§2(1)): the bank's top page and つないでネ！ットご利用案内, and S-APPLY where one entry leads."""
 from playwright.sync_api import Page
 
+from pages.screen import Screen
 
-class BankTopPage:
-    """青森みちのく銀行 トップページ."""
+
+class TopPage(Screen):
+    """青森みちのく銀行 トップページ (S-TOP)."""
+
+    TITLE = "青森みちのく銀行"
 
     def __init__(self, page: Page) -> None:
-        self.page = page
+        super().__init__(page)
         self.guide_link = page.get_by_role("link", name="つないでネ！ットご利用案内")
 
     def open(self) -> None:
@@ -16,8 +20,8 @@ class BankTopPage:
         self.guide_link.click()
 
 
-class GuidePage:
-    """つないでネ！ットご利用案内: the four entries."""
+class GuidePage(Screen):
+    """つないでネ！ットご利用案内 (S-TOP): the four entries."""
 
     ENTRIES = (
         "既につないでネ！ットをご利用中のお客さま",
@@ -25,9 +29,6 @@ class GuidePage:
         "これからご契約されるお客さま",
         "機種変更をしたお客さま",
     )
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
 
     def open(self) -> None:
         self.page.goto("/netbank/")
@@ -38,3 +39,13 @@ class GuidePage:
 
     def choose(self, name: str) -> None:
         self.entry(name).click()
+
+
+class ApplyPage(Screen):
+    """つないでネ！ットのお申込み (S-APPLY, J-APPLY): in writing or online."""
+
+    TITLE = "つないでネ！ットのお申込み"
+
+    def way(self, name: str):
+        """The heading of one way to apply (書面でのお申込み, オンラインでのお申込み)."""
+        return self.page.get_by_role("heading", name=name)

@@ -1,0 +1,78 @@
+"""Faults the control API puts on a party, as a real outage would look from outside: down, or slow to answer.
+
+A party that is down answers HTTP with 503 (its SMTP server with 421); a slow
+one answers after a delay of real time, so that the bank's client timeouts
+meet a real slow server. Faults live in memory, like the world clock, and end
+with a reset.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from flask import Flask, abort, current_app, request
+
+from mockbank.parties import party_of
+
+PARTIES = ("issuer", "mail", "phone", "app", "mailbox")
+MAX_DELAY = 30.0  # seconds: longer than any client timeout of the world, short enough never to hang a run
+
+
+class Faults:
+    """Which parties are down or slow now."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._faults: dict[str, dict] = {}
+
+    def set(self, party: str, *, down: bool = False, delay: float = 0.0) -> None:
+        """Put `party` down and/or slow by `delay` seconds; neither clears its fault."""
+        if party not in PARTIES:
+            raise ValueError(f"no such party: {party!r} (known: {', '.join(PARTIES)})")
+        if not 0 <= delay <= MAX_DELAY:
+            raise ValueError(f"delay must be between 0 and {MAX_DELAY} seconds")
+        with self._lock:
+            if down or delay:
+                self._faults[party] = {"down": bool(down), "delay": float(delay)}
+            else:
+                self._faults.pop(party, None)
+
+    def of(self, party: str) -> dict | None:
+        """`party`'s fault, if it has one."""
+        with self._lock:
+            fault = self._faults.get(party)
+            return dict(fault) if fault else None
+
+    def clear(self) -> None:
+        """Every party answers normally again."""
+        with self._lock:
+            self._faults.clear()
+
+    def state(self) -> dict:
+        """What the control API reports: each faulty party's fault."""
+        with self._lock:
+            return {party: dict(fault) for party, fault in self._faults.items()}
+
+
+def faults(app: Flask | None = None) -> Faults:
+    """The world's faults."""
+    return (app or current_app).extensions["faults"]
+
+
+def init_faults(app: Flask) -> None:
+    """Keep the world's faults and apply them to every HTTP request a faulty party answers."""
+    app.extensions["faults"] = Faults()
+    app.before_request(_apply)
+
+
+def _apply():
+    """A slow party waits before it answers; a party that is down answers 503."""
+    fault = faults().of(party_of(request.path))
+    if fault is None:
+        return None
+    if fault["delay"]:
+        time.sleep(fault["delay"])
+    if fault["down"]:
+        abort(503)
+    return None

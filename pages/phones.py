@@ -1,0 +1,129 @@
+"""Phones (and PCs) a scenario holds: each its own browser context, identity, line, clock and authenticator (DESIGN)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Callable
+
+from playwright.sync_api import BrowserContext, Page
+
+from pages.devices import DEVICES, Device
+
+# Sent with every request a phone makes: its identity, so the bank can tell devices apart (device
+# binding and risk-based checks), and its line number, which the phone network reads when it dials.
+DEVICE_HEADER = "X-Mockbank-Device"
+LINE_HEADER = "X-Mockbank-Line"
+
+# Every page the world renders says which screen it is on <body data-screen="…">; a phone reports each
+# screen it displays to the harness, which keeps it as evidence for the coverage map.
+REPORT_SCREENS = """
+addEventListener("DOMContentLoaded", () => {
+  const screen = document.body && document.body.dataset.screen;
+  if (screen && window.mockbankScreenShown) window.mockbankScreenShown(screen);
+});
+"""
+
+
+@dataclass
+class Phone:
+    """One device of the customer's: what the steps name 「iPhone」 or 「新しいスマートフォン」."""
+
+    label: str
+    device: Device
+    context: BrowserContext
+    identity: str
+    line: str | None = None
+    clock_offset: float = 0.0
+    authenticator_id: str | None = None
+    pages: dict[str, Page] = field(default_factory=dict)
+    screens: list[str] = field(default_factory=list)
+    activity: int = 0
+
+    @property
+    def caption(self) -> str:
+        """How the report labels the phone: its name, and its kind where the name does not say it."""
+        return self.label if self.label == self.device.name else f"{self.label}（{self.device.name}）"
+
+    @property
+    def browser(self) -> Page:
+        """The phone's web browser (Safari or Chrome), opened on first use."""
+        return self.open("browser")
+
+    def open(self, name: str) -> Page:
+        """A page of its own on this phone: the browser, and later the dialler and the ワンタイムPW app."""
+        if name not in self.pages or self.pages[name].is_closed():
+            self.pages[name] = self.context.new_page()
+        return self.pages[name]
+
+    def open_pages(self) -> list[tuple[str, Page]]:
+        """The pages open on the phone now, by name."""
+        return [(name, page) for name, page in self.pages.items() if not page.is_closed()]
+
+    def add_authenticator(self) -> str:
+        """A WebAuthn virtual authenticator standing in for the phone's Face ID or fingerprint (CDP WebAuthn)."""
+        if self.authenticator_id is None:
+            cdp = self.context.new_cdp_session(self.browser)
+            cdp.send("WebAuthn.enable")
+            options = {"protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
+                       "hasUserVerification": True, "isUserVerified": True}
+            self.authenticator_id = cdp.send("WebAuthn.addVirtualAuthenticator", {"options": options})[
+                "authenticatorId"
+            ]
+        return self.authenticator_id
+
+    def line_for(self, persona: dict, index: int = 0) -> str | None:
+        """The number this phone calls from: its own if a step gave one, else one of the customer's."""
+        if self.line:
+            return self.line
+        numbers = persona.get("phones") or []
+        return numbers[min(index, len(numbers) - 1)] if numbers else None
+
+
+class Phones:
+    """The devices of one scenario, handed out by name; the first is of the matrix's kind."""
+
+    def __init__(self, make_context: Callable[..., BrowserContext], playwright, default: Device) -> None:
+        self._make_context = make_context
+        self._playwright = playwright
+        self.default_device = default
+        self._phones: dict[str, Phone] = {}
+
+    @property
+    def default(self) -> Phone:
+        """The scenario's phone when its steps name none: of the kind this run of the matrix is on."""
+        return self.get(self.default_device.name, self.default_device.name)
+
+    def get(self, label: str, kind: str | None = None) -> Phone:
+        """The phone the steps call `label`, made on first mention as a device of `kind` (iPhone, Android, PC)."""
+        if label not in self._phones:
+            device = DEVICES[kind or label]
+            self._phones[label] = self._new_phone(label, device)
+        phone = self._phones[label]
+        if kind and phone.device.name != kind:
+            raise ValueError(f"{label} is a {phone.device.name}, not a {kind}")
+        return phone
+
+    def all(self) -> list[Phone]:
+        """Every phone of the scenario, in the order the steps first named them."""
+        return list(self._phones.values())
+
+    def _new_phone(self, label: str, device: Device) -> Phone:
+        identity = uuid.uuid4().hex
+        context = self._make_context(
+            **device.context_args(self._playwright), extra_http_headers={DEVICE_HEADER: identity}
+        )
+        phone = Phone(label=label, device=device, context=context, identity=identity)
+        context.expose_binding("mockbankScreenShown", lambda _source, screen: phone.screens.append(screen))
+        context.add_init_script(REPORT_SCREENS)
+        context.on("request", lambda _request: _count(phone))
+        return phone
+
+    def give_line(self, phone: Phone, number: str) -> None:
+        """Give a phone a line number of its own (one the bank may not know)."""
+        phone.line = number
+        phone.context.set_extra_http_headers({DEVICE_HEADER: phone.identity, LINE_HEADER: number})
+
+
+def _count(phone: Phone) -> None:
+    phone.activity += 1
