@@ -25,6 +25,7 @@ from mockbank.control.client import WorldClient
 from mockbank.server import BackgroundServer
 from pages.customer_info import CustomerInfoPage
 from pages.devices import DEVICES
+from pages.phones import Phones
 
 
 def timed(action, rounds: int) -> dict:
@@ -54,16 +55,19 @@ def main() -> None:
     executable = chromium_executable()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(args=CHROMIUM_FLAGS, **({"executable_path": executable} if executable else {}))
+        def new_context(**args):
+            return browser.new_context(base_url=server.url, **args)
+
         for device in DEVICES.values():
-            def scenario_like():
-                context = browser.new_context(**device.context_args(playwright), base_url=server.url)
-                screen = CustomerInfoPage(context.new_page())
+            def scenario_like(device=device):
+                phone = Phones(new_context, playwright, device).default  # as the harness makes a phone
+                screen = CustomerInfoPage(phone.browser)
                 screen.open()
                 screen.submit("001", "1234567", "abc123", "def456")
                 screen.page.get_by_role("alert").wait_for()
-                context.close()
+                phone.context.close()
 
-            results[f"{device.name}: new context, open SID001, submit, close"] = timed(scenario_like, max(5, rounds // 5))
+            results[f"{device.name}: new phone, open SID001, submit, close"] = timed(scenario_like, max(5, rounds // 5))
         browser.close()
     server.stop()
     width = max(len(name) for name in results)

@@ -62,8 +62,8 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_csrf(app: Flask) -> None:
-    """A CSRF token on every form the bank and the mailbox post; not on the control API (JSON, test mode only)."""
-    from flask_wtf.csrf import CSRFProtect  # a missing or wrong token is a 400: the bank's own page below
+    """CSRF tokens on the forms the bank and mailbox post; a bad one is a 400 (the bank's page). Not on JSON APIs."""
+    from flask_wtf.csrf import CSRFProtect
 
     from mockbank.issuer import bp as issuer_bp
 

@@ -1,13 +1,16 @@
 """Steps every feature uses: personas, taps, what any screen shows, whether the bank stopped the customer."""
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
+from pages.screen import Screen
 
-def logged_in(world, context, base_url: str, persona: dict) -> None:
-    """Put the browser in the persona's logged-in session (state over navigation)."""
-    cookie = world.session_cookie(persona["customer_id"], "customer")
+
+def logged_in(world, context, base_url: str, persona: dict, role: str = "customer") -> None:
+    """Put the phone's browser in the persona's session (state over navigation): logged in, or at `role`."""
+    cookie = world.session_cookie(persona["customer_id"], role)
     context.add_cookies([{**cookie, "url": base_url}])
 
 
@@ -88,42 +91,44 @@ def new_contract_at_step(world, done, card):
     return world.persona("new", step=step, otp_card=bool(card))
 
 
-# Moving about
+# Moving about, and what any screen shows
+
+
+@pytest.fixture
+def screen(page: Page) -> Screen:
+    """Whatever screen the scenario's phone shows now."""
+    return Screen(page)
 
 
 @when(parsers.re(r"「(?P<name>.+)」をタップする"))
-def tap(page: Page, name):
-    target = page.get_by_role("link", name=name, exact=True).or_(page.get_by_role("button", name=name, exact=True))
-    target.click()
-
-
-# What any screen shows
+def tap(screen, name):
+    screen.control(name).click()
 
 
 @then(parsers.re(r"「(?P<message>.*)」と表示される"))
-def alert_shows(page: Page, message):
-    expect(page.get_by_role("alert")).to_contain_text(message)
+def alert_shows(screen, message):
+    expect(screen.alert).to_contain_text(message)
 
 
 @then(parsers.re(r"「(?P<message>.*)」とだけ表示される"))
-def alert_says_only(page: Page, message):
+def alert_says_only(screen, message):
     """The whole of the bank's message: nothing in it says which entry was wrong."""
-    expect(page.get_by_role("alert")).to_have_text(message)
+    expect(screen.alert).to_have_text(message)
 
 
 @then(parsers.re(r"「(?P<title>.+)」画面が表示される"))
-def screen_shows(page: Page, title):
-    expect(page.get_by_role("heading", level=1, name=title, exact=True)).to_be_visible()
+def screen_shows(screen, title):
+    expect(screen.titled(title)).to_be_visible()
 
 
 @then(parsers.re(r"画面IDに「(?P<screen_id>.+)」と表示される"))
-def screen_id_shows(page: Page, screen_id):
-    expect(page.get_by_role("contentinfo")).to_have_text(f"画面ID : {screen_id}")
+def screen_id_shows(screen, screen_id):
+    expect(screen.screen_id).to_have_text(f"画面ID : {screen_id}")
 
 
 @then(parsers.re(r"「(?P<text>.+)」と(?:案内|注意)される"))
-def page_tells(page: Page, text):
-    expect(page.get_by_role("main")).to_contain_text(text)
+def page_tells(screen, text):
+    expect(screen.main).to_contain_text(text)
 
 
 # Whether the bank stopped the customer (R-LOCKOUT)

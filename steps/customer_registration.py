@@ -7,7 +7,10 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from pages.customer_registration import CustomerRegistrationConfirmPage, CustomerRegistrationPage
+from pages.customer_registration import (
+    CustomerRegistrationConfirmPage,
+    CustomerRegistrationPage,
+)
 from steps.common import logged_in, password_for
 
 GOOD_MAIL, GOOD_TEL, GOOD_LIMITS = "taro@example.jp", "017-738-0000", ("100", "70")
@@ -26,12 +29,12 @@ def customer_registration_confirm_page(page: Page) -> CustomerRegistrationConfir
     return CustomerRegistrationConfirmPage(page)
 
 
-def enter_info(screen: CustomerRegistrationPage, persona: dict, mail=GOOD_MAIL, mail_again=None, tel=GOOD_TEL,
+def enter_info(registration: CustomerRegistrationPage, persona: dict, mail=GOOD_MAIL, mail_again=None, tel=GOOD_TEL,
                limits=GOOD_LIMITS) -> dict:
     """Fill お客さま情報登録 (limits in the order of the persona's accounts), tap 確認画面へ; returns what was typed."""
     parts = (tel.split("-", 2) + ["", "", ""])[:3]
     by_account = {(a["kind"], a["number"]): value for a, value in zip(persona["accounts"], limits)}
-    screen.enter(mail, mail if mail_again is None else mail_again, parts, by_account)
+    registration.enter(mail, mail if mail_again is None else mail_again, parts, by_account)
     return {"mail": mail, "tel": tel, "limits": {kind: value for (kind, _), value in by_account.items()}}
 
 
@@ -64,7 +67,7 @@ def enter_mail(customer_registration_page, persona, mail, again):
 
 @when(parsers.re(r"連絡先電話番号に「(?P<tel>.*)」を入力し、ほかは正しく入力して確認画面へ進む"))
 def enter_tel(customer_registration_page, persona, tel):
-    enter_info(customer_registration_page, persona, tel="" if tel == "（空欄）" else tel)
+    enter_info(customer_registration_page, persona, tel=tel)
 
 
 @when(parsers.re(r"普通預金の限度額に「(?P<limit>.*)」を入力し、ほかは正しく入力して確認画面へ進む"),

@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from pages.login_id import LoginIdDonePage, LoginIdPage
-from steps.common import password_for
+from steps.common import logged_in, password_for
 
 
 @pytest.fixture
@@ -23,8 +23,7 @@ def login_id_done_page(page: Page) -> LoginIdDonePage:
 
 @given("お客様情報入力を済ませている")
 def past_customer_info(world, persona, context, base_url, login_id_page):
-    cookie = world.session_cookie(persona["customer_id"], "applicant")
-    context.add_cookies([{**cookie, "url": base_url}])
+    logged_in(world, context, base_url, persona, role="applicant")
     login_id_page.open()
 
 

@@ -52,6 +52,7 @@ def test_the_journal_tells_the_whole_onboarding_in_order(onboarded):
         ("refused", "S-ID", "R-ID-TWICE"),
         ("screen", "S-ID", None),
         ("refused", "S-ID-DONE", "R-ID-ACK"),
+        ("screen", "S-ID-DONE", None),
         ("refused", "S-LOGIN1", "R-LOGIN-MATCH"),
         ("login", "S-LOGIN1", None),
     ]

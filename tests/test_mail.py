@@ -163,8 +163,9 @@ def test_the_mailbox_settings_page_rejects_and_allows_a_domain_like_the_control_
     assert [m["subject"] for m in mails(address)] == [SUBJECT]
 
 
-def test_the_mailbox_settings_page_ignores_an_empty_domain(client, control):
-    client.post("/mailbox/empty@example.jp/settings", data={"domain": "  ", "action": "reject"})
+def test_the_mailbox_settings_page_refuses_an_empty_domain(client, control):
+    response = client.post("/mailbox/empty@example.jp/settings", data={"domain": "  ", "action": "reject"})
+    assert "拒否するドメインを入力してください。" in text(response)
     assert reject(control, "empty@example.jp", "otp-auth.net", rejected=False) == []
 
 

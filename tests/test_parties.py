@@ -34,6 +34,7 @@ def test_each_url_belongs_to_one_party():
 def test_the_banks_clear_leaves_the_mailbox_and_the_apps_sessions_alone(app, client):
     for prefix in ("/netbank", "/mailbox", "/app"):
         add_probe(app, prefix)
+    for prefix in ("/netbank", "/mailbox", "/app"):
         client.get(f"{prefix}/_probe/put")
     assert client.get("/netbank/_probe/clear").text == "cleared"
     assert client.get("/netbank/_probe/read").text == "none"

@@ -1,6 +1,8 @@
 """Sessions end as a real bank's do: on logout, 中止する, a lockout, a newer login, and after 10 idle minutes (world time)."""
 from __future__ import annotations
 
+import pytest
+
 from mockbank import rules
 
 
@@ -46,12 +48,22 @@ def test_a_newer_login_ends_the_older_session(app, client, seed):
     assert client.get("/netbank/home").location == "/netbank/login"
 
 
-def test_a_session_ends_after_ten_idle_minutes_of_world_time(client, control, seed):
+@pytest.mark.parametrize(("idle", "home"), [(599, 200), (601, 302)], ids=["599 s idle", "601 s idle"])
+def test_a_session_ends_after_ten_idle_minutes_of_world_time(client, control, seed, idle, home):
+    persona = seed("active")
+    control.post("/_control/clock", json={"freeze": True})
+    log_in(client, persona)  # each world starts from a fresh login
+    control.post("/_control/clock", json={"advance": idle})
+    assert client.get("/netbank/home").status_code == home
+
+
+def test_each_request_starts_the_ten_idle_minutes_again(client, control, seed):
     persona = seed("active")
     control.post("/_control/clock", json={"freeze": True})
     log_in(client, persona)
-    control.post("/_control/clock", json={"advance": 599})
-    assert client.get("/netbank/home").status_code == 200  # each request starts the ten minutes again
+    for _ in range(3):  # 1,650 s after the login, never 600 s without a request
+        control.post("/_control/clock", json={"advance": 550})
+        assert client.get("/netbank/home").status_code == 200
     control.post("/_control/clock", json={"advance": 601})
     assert client.get("/netbank/home").location == "/netbank/login"
 

@@ -11,7 +11,7 @@ from mockbank.passwords import secret_matches
 
 
 def authenticate(login_id: str, password: str, screen: str) -> Customer:
-    """The customer whose login ID and password these are (R-HANKAKU, R-LOGIN-MATCH); wrong ones count towards R-LOCKOUT."""
+    """The customer whose login ID and password these are (R-HANKAKU, R-LOGIN-MATCH); wrong ones count (R-LOCKOUT)."""
     refuse_if(
         rules.hankaku_entry(login_id, "ログインID", "login_id"),
         rules.hankaku_entry(password, "ログインパスワード", "login_pw"),

@@ -7,7 +7,13 @@ from mockbank import journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
 from mockbank.db import db
-from mockbank.models import STEP_DONE, STEP_FIRST_LOGIN, STEP_LOGIN_ID, Account, Customer
+from mockbank.models import (
+    STEP_DONE,
+    STEP_FIRST_LOGIN,
+    STEP_LOGIN_ID,
+    Account,
+    Customer,
+)
 from mockbank.passwords import secret_matches
 
 

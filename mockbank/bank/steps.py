@@ -10,6 +10,7 @@ from mockbank.bank.session import CUSTOMER, customer_from, end_sessions
 from mockbank.db import db
 from mockbank.models import STEP_DONE, STEP_INFO, STEP_OTP, STEP_PW, STEP_QA
 
+# In the order a new contract goes (P8–P12), with the screen each step opens on.
 STEP_ENDPOINTS = {
     STEP_QA: "bank.secret_qa",
     STEP_PW: "bank.password_change",
@@ -17,6 +18,7 @@ STEP_ENDPOINTS = {
     STEP_OTP: "bank.otp_application",
     STEP_DONE: "bank.home",
 }
+STEP_SCREENS = {STEP_QA: "S-QA", STEP_PW: "S-PW", STEP_INFO: "S-INFO", STEP_OTP: "S-OTPAPP", STEP_DONE: "S-HOME"}
 
 
 def step_endpoint(step: str) -> str:
@@ -34,6 +36,8 @@ def at_step(step: str):
             if customer is None:
                 return redirect(url_for("bank.login"))
             if customer.step != step:
+                if _ahead(step, customer.step):
+                    _refuse_skipping(step, customer)
                 return redirect(url_for(step_endpoint(customer.step)))
             return view(customer, *args, **kwargs)
 
@@ -42,10 +46,22 @@ def at_step(step: str):
     return decorate
 
 
+def _ahead(step: str, current: str) -> bool:
+    """Whether `step` comes after `current` in the journey (going back is not skipping)."""
+    order = list(STEP_ENDPOINTS)
+    return current in order and step in order and order.index(step) > order.index(current)
+
+
+def _refuse_skipping(step: str, customer) -> None:
+    """R-PW-CHANGE: journal a customer kept from skipping to a later step's screen."""
+    journal.record("refused", screen=STEP_SCREENS[step], rule="R-PW-CHANGE", customer=customer, step=customer.step)
+    db.session.commit()
+
+
 def abandon(screen: str, customer=None):
     """R-CANCEL (中止する): save nothing, end the session, and go back to ご利用案内."""
     end_sessions(customer)
-    journal.record("cancel", screen=screen, customer=customer)
+    journal.record("cancel", screen=screen, rule="R-CANCEL", customer=customer)
     db.session.commit()
     flash("登録を中止しました。")
     return redirect(url_for("bank.guide"))
