@@ -1,13 +1,15 @@
 """The world's journal: what happened, when (world time), and which rule refused what. Never secrets."""
 from __future__ import annotations
 
-from mockbank import clock
+from mockbank import applied, clock
 from mockbank.db import db
 from mockbank.models import JournalEntry
 
 
 def record(kind: str, *, screen=None, rule=None, customer=None, **detail) -> None:
-    """Add an entry; the caller commits with the work it belongs to."""
+    """Add an entry, with the rules passed in this request so far (evidence); the caller commits."""
+    if passed := applied.take():
+        detail["passed"] = passed
     db.session.add(
         JournalEntry(
             at=clock.now().replace(tzinfo=None),

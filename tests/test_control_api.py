@@ -120,7 +120,8 @@ def test_journal_entries_say_what_happened_where_and_by_which_rule(client, journ
                                            "confirm_pw": "Abc12345"})
     [entry] = journal(kind="refused")
     assert set(entry) == {"id", "at", "kind", "screen", "rule", "customer_id", "detail"}
-    assert (entry["screen"], entry["rule"], entry["detail"]) == ("SID001", "R-ACCT-BRANCH", {"field": "branch"})
+    assert (entry["screen"], entry["rule"], entry["detail"]) == (
+        "SID001", "R-ACCT-BRANCH", {"field": "branch", "passed": ["R-ACCT-NO", "R-HANKAKU"]})
 
 
 @pytest.mark.parametrize(

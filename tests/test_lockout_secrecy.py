@@ -74,7 +74,7 @@ def test_sid001_wrong_passwords_to_a_locked_account_unlock_nothing_and_are_journ
     assert refusal["customer_id"] == locked["customer_id"]  # the journal is the bank's own: it may say whose
     [noted] = journal(kind="locked_attempt")
     assert (noted["screen"], noted["customer_id"], noted["detail"]) == (
-        "SID001", locked["customer_id"], {"refused_as": "R-ACCT-MATCH"}
+        "SID001", locked["customer_id"], {"refused_as": "R-ACCT-MATCH", "passed": ["R-ACCT-BRANCH", "R-ACCT-NO", "R-HANKAKU"]}
     )
     assert len(journal(kind="lockout")) == 1  # locked once, not again
 

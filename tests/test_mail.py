@@ -76,7 +76,8 @@ def test_registering_a_mail_address_sends_the_notice_from_the_bank(registered, m
     assert "「メール通知パスワード」をお送りします。" in mail["body"]
     assert HELP_LINE in mail["body"]
     assert bank_mail_entries(journal, "notice@example.jp") == [
-        {"to": "notice@example.jp", "sender": "info@am-bk.co.jp", "subject": SUBJECT, "delivered": True}
+        {"to": "notice@example.jp", "sender": "info@am-bk.co.jp", "subject": SUBJECT, "delivered": True,
+         "passed": ["R-TOKEN-MAIL"]}
     ]
 
 

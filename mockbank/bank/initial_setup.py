@@ -1,7 +1,7 @@
 """Initial-setup services for a new contract (P8–P11): secret Q&A, password change, customer information."""
 from __future__ import annotations
 
-from mockbank import journal, rules
+from mockbank import applied, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
 from mockbank.bank.questions import QUESTIONS
@@ -17,6 +17,7 @@ def register_secret_qa(customer: Customer, questions: list[str], answers: list[s
     customer.secret_answers = [
         SecretAnswer(question=q, answer_hash=hash_secret(a)) for q, a in zip(questions, answers)
     ]
+    applied.passed("R-QA-EXACT")  # each answer kept exactly as typed
     customer.step = STEP_PW
     journal.record("screen", screen="S-QA", customer=customer)
     db.session.commit()
@@ -33,6 +34,7 @@ def change_passwords(customer: Customer, login_pw: str, login_again: str, confir
     temp_hashes = (customer.login_pw_hash, customer.confirm_pw_hash)
     if any(secret_matches(old, new) for old in temp_hashes for new in (login_pw, confirm_pw)):
         raise Refused(rules.NOT_CHANGED, customer=customer)  # neither printed password may stay in use
+    applied.passed("R-PW-CHANGE")
     customer.login_pw_hash = hash_secret(login_pw)
     customer.confirm_pw_hash = hash_secret(confirm_pw)
     customer.step = STEP_INFO
@@ -49,6 +51,8 @@ def check_customer_info(
         label = f"{account.kind} {account.number}"
         problems.append(rules.transfer_limit(limits.get(account.id, ""), label, f"limit_{account.id}", customer.otp_card))
     refuse_if(*problems, customer=customer)
+    journal.record("checked", screen="S-INFO", customer=customer)  # nothing of the customer's is saved yet
+    db.session.commit()
     return {"mail": mail, "tel": tel if any(tel) else [],
             "limits": {str(a.id): int(limits[a.id]) for a in customer.accounts}, "select_email": select_email}
 
@@ -65,6 +69,7 @@ def confirm_registration(customer: Customer, pending: dict, acknowledged: bool, 
         account.transfer_limit = pending["limits"][str(account.id)]
     customer.select_email = pending["select_email"]
     customer.mail_password_active = True
+    applied.passed("R-MAILPW")  # メール通知パスワード starts for PC logins without the OTP
     customer.step = STEP_OTP
     journal.record("screen", screen="S-INFO-OK", customer=customer)
     db.session.commit()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from mockbank import journal, rules
+from mockbank import applied, journal, rules
 from mockbank.bank.errors import Refused
 from mockbank.db import db
 from mockbank.models import Customer
@@ -22,6 +22,9 @@ def check_password(
         count_failure(customer, screen, problem, reveal_lock)
     if customer.locked:
         raise Refused(rules.LOCKED, customer=customer)
+    applied.passed(problem.rule)
+    if customer.failed_attempts:
+        applied.passed("R-LOCKOUT")  # the right password ends a run of failures short of the lock
     customer.failed_attempts = 0  # the count is of consecutive failures
 
 

@@ -1,7 +1,7 @@
 """Logging in (P7, P17): the login ID and password, lockout, and where the customer goes next."""
 from __future__ import annotations
 
-from mockbank import clock, journal, rules
+from mockbank import applied, clock, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
 from mockbank.bank.steps import step_endpoint
@@ -22,6 +22,7 @@ def authenticate(login_id: str, password: str, screen: str) -> Customer:
     lockout.check_password(customer, secret_matches(customer.login_pw_hash, password), screen, rules.LOGIN_MISMATCH)
     _finish_first_login(customer)
     customer.session_number += 1  # one session at a time: a new login ends the older ones
+    applied.passed("R-ONE-SESSION")
     customer.last_login_at = clock.now().replace(tzinfo=None)
     journal.record("login", screen=screen, customer=customer, step=customer.step)
     db.session.commit()

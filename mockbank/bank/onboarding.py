@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
 
-from mockbank import journal, rules
+from mockbank import applied, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
 from mockbank.db import db
@@ -59,6 +59,7 @@ def register_login_id(customer: Customer, login_id: str, again: str) -> None:
         raise Refused(rules.CREDENTIALS_NOT_DISTINCT, customer=customer)
     if db.session.scalar(db.select(Customer.id).where(Customer.login_id == login_id)):
         raise Refused(rules.LOGIN_ID_TAKEN, customer=customer)
+    applied.passed("R-DISTINCT", "R-ID-UNIQUE")
     customer.login_id = login_id
     customer.step = STEP_FIRST_LOGIN
     journal.record("screen", screen="S-ID", customer=customer)

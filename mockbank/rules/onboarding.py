@@ -7,8 +7,10 @@ else — full-width letters or digits, kana, kanji, spaces, symbols — is not
 from __future__ import annotations
 
 from mockbank.rules.base import HANKAKU_DIGITS, HELP_DESK, Problem, hankaku_alnum, mixed
+from mockbank.applied import checks
 
 
+@checks("R-ACCT-BRANCH")
 def branch_code(value: str) -> Problem | None:
     """R-ACCT-BRANCH: 店番 is required and is 3 half-width digits (P5)."""
     if not value:
@@ -18,6 +20,7 @@ def branch_code(value: str) -> Problem | None:
     return None
 
 
+@checks("R-ACCT-NO")
 def account_number(value: str) -> Problem | None:
     """R-ACCT-NO: 口座番号 is required and is 7 half-width digits, zero-padded (P5)."""
     if not value:
@@ -32,6 +35,7 @@ def account_number(value: str) -> Problem | None:
     return None
 
 
+@checks("R-HANKAKU")
 def hankaku_entry(value: str, label: str, field: str) -> Problem | None:
     """R-HANKAKU: an existing login ID or password is typed in 半角英数字 (P5, P7, P17)."""
     if not value:
@@ -41,6 +45,7 @@ def hankaku_entry(value: str, label: str, field: str) -> Problem | None:
     return None
 
 
+@checks("R-HANKAKU", "R-ID-FMT")
 def login_id_format(value: str, field: str = "login_id") -> Problem | None:
     """R-HANKAKU, R-ID-FMT: a login ID is 6–12 half-width letters and digits, both present (P6)."""
     if not value:
@@ -52,6 +57,7 @@ def login_id_format(value: str, field: str = "login_id") -> Problem | None:
     return None
 
 
+@checks("R-ID-TWICE")
 def login_id_twice(login_id: str, again: str) -> Problem | None:
     """R-ID-TWICE: the login ID typed twice must be the same (P6)."""
     if login_id != again:
@@ -59,6 +65,7 @@ def login_id_twice(login_id: str, again: str) -> Problem | None:
     return None
 
 
+@checks("R-ID-ACK")
 def acknowledged(checked: bool) -> Problem | None:
     """R-ID-ACK: 確認しました。 must be ticked before going on (P6, P8, P11)."""
     if not checked:
@@ -66,6 +73,7 @@ def acknowledged(checked: bool) -> Problem | None:
     return None
 
 
+@checks("R-DISTINCT")
 def credentials_distinct(login_id: str, login_pw: str, confirm_pw: str) -> Problem | None:
     """R-DISTINCT: login ID, login password and confirm password all differ (P6, P9)."""
     if len({login_id, login_pw, confirm_pw}) < 3:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from email_validator import EmailNotValidError, validate_email
 
 from mockbank.rules.base import Problem, hankaku_alnum, hankaku_digits, mixed
+from mockbank.applied import checks
 
 __all__ = [
     "LIMIT_CAP",
@@ -21,6 +22,7 @@ LIMIT_CAP = 100  # 万円 per account (P10)
 LIMIT_CAP_CARD = 300  # 万円 per account with a ワンタイムパスカード (P10)
 
 
+@checks("R-HANKAKU", "R-PW-FMT", "R-PW-TWICE")
 def new_password(value: str, again: str, label: str, field: str) -> Problem | None:
     """R-HANKAKU, R-PW-FMT, R-PW-TWICE: a new password, 6–12 half-width letters and digits mixed, typed twice."""
     if not value:
@@ -38,6 +40,7 @@ def new_password(value: str, again: str, label: str, field: str) -> Problem | No
 NOT_CHANGED = Problem("R-PW-CHANGE", "仮パスワードと同じパスワードは使用できません。新しいパスワードを入力してください。")
 
 
+@checks("R-MAIL-TWICE")
 def mail_address(value: str, again: str) -> Problem | None:
     """R-MAIL-TWICE: a well-formed half-width address, typed twice (checked by email-validator)."""
     if not value:
@@ -53,6 +56,7 @@ def mail_address(value: str, again: str) -> Problem | None:
     return None
 
 
+@checks("R-TEL")
 def phone_number(parts: list[str]) -> Problem | None:
     """R-TEL: 連絡先電話番号, if given, in three parts of half-width digits, 10 or 11 digits from a leading 0 (P10)."""
     if not any(parts):
@@ -63,6 +67,7 @@ def phone_number(parts: list[str]) -> Problem | None:
     return None
 
 
+@checks("R-LIMIT")
 def transfer_limit(value: str, account_label: str, field: str, card_holder: bool) -> Problem | None:
     """R-LIMIT: a daily limit in 万円 for the account, 0–100 (0–300 for a ワンタイムパスカード holder)."""
     cap = LIMIT_CAP_CARD if card_holder else LIMIT_CAP
@@ -79,6 +84,7 @@ def transfer_limit(value: str, account_label: str, field: str, card_holder: bool
     return None
 
 
+@checks("R-HANKAKU")
 def confirm_password_entry(value: str) -> Problem | None:
     """R-CONFIRM-PW: the confirm password is typed, in 半角英数字."""
     if not value:

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from mockbank.rules.base import Problem, zenkaku
+from mockbank.applied import checks
 
 __all__ = ["ANSWER_MAX", "secret_qa"]
 
 ANSWER_MAX = 10
 
 
+@checks("R-QA-COUNT", "R-QA-ZENKAKU", "R-QA-DISTINCT")
 def secret_qa(questions: list[str], answers: list[str], known_questions: set[str]) -> list[Problem]:
     """R-QA-COUNT, R-QA-ZENKAKU, R-QA-DISTINCT: three chosen questions, three full-width answers, all different."""
     problems: list[Problem] = []
