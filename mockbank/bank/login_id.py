@@ -1,7 +1,7 @@
 """S-ID ログインID取得 and S-ID-DONE ログインID取得完了 (P6)."""
 from flask import render_template, session
 
-from mockbank import journal, rules
+from mockbank import applied, journal, rules
 from mockbank.bank import bp
 from mockbank.bank.errors import refuse_if
 from mockbank.bank.form_view import form_view
@@ -27,7 +27,7 @@ def login_id(form, customer):
 def login_id_done(form, customer):
     """ログインID取得完了 (S-ID-DONE, P6): 確認しました。 must be ticked before 初回ログイン (R-ID-ACK)."""
     refuse_if(rules.acknowledged(form.get("ack") == "on"), customer=customer)
-    journal.record("screen", screen="S-ID-DONE", customer=customer, passed=["R-ID-ACK"])
+    journal.record("screen", screen="S-ID-DONE", customer=customer)  # with R-ID-ACK passed
     db.session.commit()
     session.pop(LOGIN_ID_DONE)
     return "bank.first_login"
@@ -36,6 +36,7 @@ def login_id_done(form, customer):
 @bp.get("/netbank/login-id/lost")
 def login_id_lost():
     """R-ID-LOST: a forgotten login ID cannot be recovered online (P6); the bank says so."""
-    journal.record("notice", screen="S-ID-LOST", passed=["R-ID-LOST"])
+    applied.passed("R-ID-LOST")
+    journal.record("notice", screen="S-ID-LOST")
     db.session.commit()
     return render_template("bank/login_id_lost.html")
