@@ -1,4 +1,5 @@
 """Harness: the embedded mock bank (or --base-url), one browser per session, the world client."""
+
 from __future__ import annotations
 
 import os

@@ -7,6 +7,7 @@ a persona, an HTTP page, and — per device — a fresh browser context with one
 screen opened and submitted. Prints a table and writes reports/benchmark.json.
 A benchmark, not a test: it never fails on a number.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,22 +44,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30)
     rounds = parser.parse_args().rounds
-    app = create_app({"TEST_MODE": True, "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite"})
+    app = create_app(
+        {
+            "TEST_MODE": True,
+            "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite",
+        }
+    )
     server = BackgroundServer(app).start()
     world = WorldClient(server.url)
     results = {
         "world reset": timed(world.reset, rounds),
         "seed a persona": timed(lambda: world.persona("new"), rounds),
-        "GET お客様情報入力 over HTTP": timed(lambda: requests.get(server.url + "/netbank/customer-info", timeout=10), rounds),
+        "GET お客様情報入力 over HTTP": timed(
+            lambda: requests.get(server.url + "/netbank/customer-info", timeout=10), rounds
+        ),
     }
     executable = chromium_executable()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(args=CHROMIUM_FLAGS, **({"executable_path": executable} if executable else {}))
+        browser = playwright.chromium.launch(
+            args=CHROMIUM_FLAGS, **({"executable_path": executable} if executable else {})
+        )
+
         def new_context(**args):
             return browser.new_context(base_url=server.url, **args)
 
         for device in DEVICES.values():
+
             def scenario_like(device=device):
                 phone = Phones(new_context, playwright, device).default  # as the harness makes a phone
                 screen = CustomerInfoPage(phone.browser)

@@ -73,7 +73,8 @@ def tags_proven(request: pytest.FixtureRequest, world):
     record["unproven"] = unproven(record["scenario"]["tags"], record["evidence"])
     if record["unproven"]:
         pytest.fail(
-            "tags without evidence: " + " ".join(f"@{t}" for t in record["unproven"])
+            "tags without evidence: "
+            + " ".join(f"@{t}" for t in record["unproven"])
             + f" (screens shown: {record['evidence']['screens']}, rules applied: {record['evidence']['rules']})",
             pytrace=False,
         )

@@ -1,4 +1,5 @@
 """mockbank: つないでネ！ット of 青森みちのく銀行 and every party around it, as one Flask app."""
+
 from __future__ import annotations
 
 import os

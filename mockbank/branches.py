@@ -1,4 +1,5 @@
 """店番一覧: the branches a persona's account can live at (the 店番 help link on SID001 shows them)."""
+
 from __future__ import annotations
 
 BRANCHES: dict[str, str] = {

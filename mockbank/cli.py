@@ -1,4 +1,5 @@
 """`mockbank serve`: the mock world for people to click through on a phone browser."""
+
 from __future__ import annotations
 
 import argparse
@@ -20,15 +21,23 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="mockbank", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve the mock bank")
-    serve.add_argument("--host", help="address to listen on (default: every interface; "
-                       "localhost with --test-mode, whose control API must not be reachable from the network)")
+    serve.add_argument(
+        "--host",
+        help="address to listen on (default: every interface; "
+        "localhost with --test-mode, whose control API must not be reachable from the network)",
+    )
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--test-mode", action="store_true", help="mount the control API at /_control")
     serve.add_argument("--fresh", action="store_true", help="empty the database before starting")
     serve.add_argument("--no-demo", action="store_true", help="do not seed one persona of each kind")
-    serve.add_argument("--https", nargs="?", const="", metavar="NAME",
-                       help="serve over HTTPS under a host name (default: this machine's <hostname>.local), "
-                       "with a certificate made at first start; needed for biometrics on a real phone")
+    serve.add_argument(
+        "--https",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help="serve over HTTPS under a host name (default: this machine's <hostname>.local), "
+        "with a certificate made at first start; needed for biometrics on a real phone",
+    )
     args = parser.parse_args(argv)
     args.host = args.host or ("localhost" if args.test_mode else "0.0.0.0")
     run_serve(args)
@@ -45,8 +54,9 @@ def run_serve(args: argparse.Namespace) -> None:
     if args.https is not None:
         name = args.https or default_host_name()
         cert, key, authority = ensure_certificate(Path(app.instance_path) / "tls", name)
-        app.add_url_rule("/mockbank-ca.crt", "mockbank_ca",
-                         lambda: send_file(authority, mimetype="application/x-x509-ca-cert"))
+        app.add_url_rule(
+            "/mockbank-ca.crt", "mockbank_ca", lambda: send_file(authority, mimetype="application/x-x509-ca-cert")
+        )
         tls, base = (str(cert), str(key)), f"https://{name}:{args.port}"
     else:
         shown = _lan_address() if args.host in ("0.0.0.0", "::") else args.host
@@ -73,11 +83,15 @@ def print_parties(base: str, test_mode: bool) -> None:
 def print_personas(personas: list[tuple[str, dict]]) -> None:
     """The demo customers, with what each holds on paper."""
     for label, p in personas:
-        print(f"\n  [{label}] {p['name']} 様  店番 {p['branch']['code']} ({p['branch']['name']})"
-              f"  普通 {p['account_number']}")
+        print(
+            f"\n  [{label}] {p['name']} 様  店番 {p['branch']['code']} ({p['branch']['name']})"
+            f"  普通 {p['account_number']}"
+        )
         temp = "仮" if "temp_passwords" in p else ""
-        print(f"      {temp}ログインパスワード {p['login_password']}  {temp}確認用パスワード {p['confirm_password']}"
-              + (f"  ログインID {p['login_id']}" if p["login_id"] else ""))
+        print(
+            f"      {temp}ログインパスワード {p['login_password']}  {temp}確認用パスワード {p['confirm_password']}"
+            + (f"  ログインID {p['login_id']}" if p["login_id"] else "")
+        )
     print()
 
 

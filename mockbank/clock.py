@@ -1,8 +1,9 @@
 """The world clock: every expiry reads it; tests freeze, set and advance it (DESIGN: one world clock)."""
+
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from flask import current_app
 
@@ -26,7 +27,7 @@ class WorldClock:
     def now(self, device: str | None = None) -> datetime:
         """The world's time in JST; a device sees it shifted by its skew."""
         with self._lock:
-            base = self._frozen_at or datetime.now(timezone.utc) + self._offset
+            base = self._frozen_at or datetime.now(UTC) + self._offset
             skew = self._skews.get(device, timedelta(0)) if device else timedelta(0)
         return (base + skew).astimezone(JST)
 
@@ -41,7 +42,7 @@ class WorldClock:
         current = self.now()
         with self._lock:
             self._frozen_at = None
-            self._offset = current - datetime.now(timezone.utc)
+            self._offset = current - datetime.now(UTC)
 
     def set(self, at: datetime) -> None:
         """Jump to `at`; a frozen clock stays frozen there, a running one runs on from it."""
@@ -50,13 +51,13 @@ class WorldClock:
             if self._frozen_at is not None:
                 self._frozen_at = moment
             else:
-                self._offset = moment - datetime.now(timezone.utc)
+                self._offset = moment - datetime.now(UTC)
 
     def advance(self, seconds: float) -> None:
         """Move the world forward (or back, if negative) by `seconds`."""
         step = timedelta(seconds=seconds)
         with self._lock:
-            _ = (self._frozen_at or datetime.now(timezone.utc) + self._offset) + step  # OverflowError: nothing moves
+            _ = (self._frozen_at or datetime.now(UTC) + self._offset) + step  # OverflowError: nothing moves
             if self._frozen_at is not None:
                 self._frozen_at += step
             else:

@@ -1,4 +1,5 @@
 """Settings: defaults and the MOCKBANK_* environment variables that override them."""
+
 from __future__ import annotations
 
 import os

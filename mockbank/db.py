@@ -1,4 +1,5 @@
 """The database handle shared by every party (SQLite by default, any SQLAlchemy URL works)."""
+
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.orm import DeclarativeBase
 
@@ -12,8 +13,12 @@ db = SQLAlchemy(model_class=Base)
 
 # Which party keeps each table; the journal is the world's own record of what every party did.
 TABLE_PARTIES = {
-    "customer": "bank", "account": "bank", "phone": "bank", "secret_answer": "bank",
-    "mail": "mailbox", "rejected_domain": "mailbox",
+    "customer": "bank",
+    "account": "bank",
+    "phone": "bank",
+    "secret_answer": "bank",
+    "mail": "mailbox",
+    "rejected_domain": "mailbox",
     "journal_entry": "world",
 }
 
@@ -35,7 +40,8 @@ def create_schema() -> None:
     db.create_all()
     inspector = inspect(db.engine)
     stale = [
-        t.name for t in db.metadata.sorted_tables
+        t.name
+        for t in db.metadata.sorted_tables
         if {c["name"] for c in inspector.get_columns(t.name)} != set(t.columns.keys())
     ]
     if stale:

@@ -1,4 +1,5 @@
 """The world's journal: what happened, when (world time), and which rule refused what. Never secrets."""
+
 from __future__ import annotations
 
 from mockbank import applied, clock

@@ -1,4 +1,5 @@
 """The bank's records: customers, their accounts and phones, and the world's journal."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -101,8 +102,14 @@ class Mail(db.Model):
 
     def as_dict(self) -> dict:
         """The mail as the control API returns it."""
-        return {"id": self.id, "at": self.at.isoformat(), "to": self.mailbox, "from": self.sender,
-                "subject": self.subject, "body": self.body}
+        return {
+            "id": self.id,
+            "at": self.at.isoformat(),
+            "to": self.mailbox,
+            "from": self.sender,
+            "subject": self.subject,
+            "body": self.body,
+        }
 
 
 class RejectedDomain(db.Model):

@@ -1,4 +1,5 @@
 """Passwords are kept the way a real bank keeps them: salted, slow hashes, never clear text."""
+
 from __future__ import annotations
 
 from flask import current_app

@@ -1,4 +1,5 @@
 """Personas: customers seeded from Faker (ja_JP), as the bank would hold them after the contract."""
+
 from __future__ import annotations
 
 import string
@@ -39,7 +40,13 @@ KINDS = {
 
 
 OVERRIDES = {
-    "login_id", "login_password", "confirm_password", "branch_code", "account_number", "step", "otp_card",
+    "login_id",
+    "login_password",
+    "confirm_password",
+    "branch_code",
+    "account_number",
+    "step",
+    "otp_card",
 }
 # What each override must look like: only states the bank itself could be in.
 OVERRIDE_CHECKS = {
@@ -125,7 +132,7 @@ def _registered(customer: Customer, fake: Faker) -> None:
     customer.mail = fake.free_email()
     customer.tel = customer.phones[1].number
     customer.mail_password_active = True
-    for account, limit in zip(customer.accounts, (100, 50)):
+    for account, limit in zip(customer.accounts, (100, 50), strict=False):
         account.transfer_limit = limit
 
 
@@ -151,7 +158,12 @@ def describe(customer: Customer, login_pw: str, confirm_pw: str, answers: list[t
         "account_kind": account.kind,
         "account_number": account.number,
         "accounts": [
-            {"branch_code": a.branch_code, "branch_name": branch_name(a.branch_code), "kind": a.kind, "number": a.number}
+            {
+                "branch_code": a.branch_code,
+                "branch_name": branch_name(a.branch_code),
+                "kind": a.kind,
+                "number": a.number,
+            }
             for a in customer.accounts
         ],
         "phones": [p.number for p in customer.phones],

@@ -1,4 +1,5 @@
 """Run the mock world in a background thread (the suite's embedded server)."""
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """SID001 お客様情報入力 (P5), and S-BRANCHES 店番一覧 where its 店番 help link leads."""
+
 from playwright.sync_api import Page
 
 from pages.screen import Screen
@@ -25,7 +26,7 @@ class CustomerInfoPage(Screen):
         return self.page.get_by_label(label, exact=True)
 
     def fill(self, branch: str, account: str, login_pw: str, confirm_pw: str) -> None:
-        for label, value in zip(self.FIELDS, (branch, account, login_pw, confirm_pw)):
+        for label, value in zip(self.FIELDS, (branch, account, login_pw, confirm_pw), strict=False):
             self.field(label).fill(value)
         self.kind.select_option("普通")
 

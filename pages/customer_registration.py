@@ -1,4 +1,5 @@
 """S-INFO お客さま情報登録 and S-INFO-OK お客さま情報登録確認 (P10–P11)."""
+
 from playwright.sync_api import Page
 
 from pages.screen import Screen
@@ -33,7 +34,7 @@ class CustomerRegistrationPage(Screen):
         """Fill every field and tap 確認画面へ."""
         self.mail.fill(mail)
         self.mail_again.fill(mail_again)
-        for box, part in zip(self.tel, tel):
+        for box, part in zip(self.tel, tel, strict=False):
             box.fill(part)
         for (kind, number), value in limits.items():
             self.limit(kind, number).fill(value)

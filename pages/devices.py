@@ -1,4 +1,5 @@
 """The device matrix: each device is a browser context with a Playwright descriptor and its biometrics."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

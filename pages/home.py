@@ -1,4 +1,5 @@
 """S-HOME つないでネ！ット トップページ (P7, P17)."""
+
 from playwright.sync_api import Page
 
 from pages.screen import Screen

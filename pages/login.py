@@ -1,4 +1,5 @@
 """S-LOGIN1 初回ログイン (P7) and S-LOGIN ログイン (P17): one screen, told apart by its 画面ID."""
+
 from playwright.sync_api import Page
 
 from pages.screen import Screen

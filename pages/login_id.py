@@ -1,4 +1,5 @@
 """S-ID ログインID取得 and S-ID-DONE ログインID取得完了 (P6)."""
+
 from playwright.sync_api import Page
 
 from pages.screen import Screen

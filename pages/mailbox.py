@@ -1,4 +1,5 @@
 """M-MAIL: the customer's mailbox (a party of its own), at /mailbox/<address>/."""
+
 from playwright.sync_api import Page
 
 from pages.screen import Screen

@@ -1,4 +1,5 @@
 """S-OTPAPP ワンタイムパスワード利用申請 (P12): where お客さま情報登録 leads; a placeholder in this version."""
+
 from pages.screen import Screen
 
 

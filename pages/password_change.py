@@ -1,4 +1,5 @@
 """S-PW パスワード変更 (P9)."""
+
 from playwright.sync_api import Page
 
 from pages.screen import Screen

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from playwright.sync_api import BrowserContext, Page
 
@@ -65,8 +65,13 @@ class Phone:
         if self.authenticator_id is None:
             cdp = self.context.new_cdp_session(self.browser)
             cdp.send("WebAuthn.enable")
-            options = {"protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
-                       "hasUserVerification": True, "isUserVerified": True}
+            options = {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
             self.authenticator_id = cdp.send("WebAuthn.addVirtualAuthenticator", {"options": options})[
                 "authenticatorId"
             ]

@@ -1,4 +1,5 @@
 """What every screen of the world shows: its heading, the bank's messages, notices and 画面ID in the footer."""
+
 from playwright.sync_api import Page
 
 

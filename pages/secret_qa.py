@@ -1,4 +1,5 @@
 """S-QA 追加認証登録 (P8)."""
+
 from playwright.sync_api import Page
 
 from pages.screen import Screen

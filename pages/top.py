@@ -1,4 +1,5 @@
 """S-TOP (§2(1)): the bank's top page and つないでネ！ットご利用案内, and S-APPLY where one entry leads."""
+
 from playwright.sync_api import Page
 
 from pages.screen import Screen

@@ -27,8 +27,12 @@ def scenarios_by_tag(features_dir: Path) -> dict[str, list[dict]]:
             tags = set(feature.tags) | set(template.tags)
             for examples in template.examples:
                 tags |= set(examples.tags)
-            entry = {"feature": feature.name, "scenario": template.name,
-                     "file": Path(feature.filename).name, "line": template.line_number}
+            entry = {
+                "feature": feature.name,
+                "scenario": template.name,
+                "file": Path(feature.filename).name,
+                "line": template.line_number,
+            }
             for tag in tags:
                 tagged.setdefault(tag, []).append(entry)
     return tagged
@@ -43,19 +47,23 @@ def build(features_dir: Path, records: list[dict]) -> dict:
     for title, catalogue in SECTIONS:
         items = []
         for item_id, meaning in catalogue.items():
-            scenarios = [_scenario_view(s, item_id, runs.get((s["file"], s["line"]), [])) for s in tagged.get(item_id, [])]
+            scenarios = [
+                _scenario_view(s, item_id, runs.get((s["file"], s["line"]), [])) for s in tagged.get(item_id, [])
+            ]
             items.append({"id": item_id, "meaning": meaning, "scenarios": scenarios, "status": _status(scenarios)})
         sections.append({"title": title, "entries": items, "total": len(items)})
     _complete_journeys_and_pages(sections)
     for section in sections:
         entries = section["entries"]
-        section.update({
-            "checked": sum(1 for i in entries if i["scenarios"]),
-            "proven": sum(1 for i in entries if i["status"] == "passed"),
-            "unchecked": [i["id"] for i in entries if not i["scenarios"]],
-            "unproven": [i["id"] for i in entries if i["status"] == "unproven"],
-            "partial": [i["id"] for i in entries if i["status"] == "partial"],
-        })
+        section.update(
+            {
+                "checked": sum(1 for i in entries if i["scenarios"]),
+                "proven": sum(1 for i in entries if i["status"] == "passed"),
+                "unchecked": [i["id"] for i in entries if not i["scenarios"]],
+                "unproven": [i["id"] for i in entries if i["status"] == "unproven"],
+                "partial": [i["id"] for i in entries if i["status"] == "partial"],
+            }
+        )
     return {"devices": devices, "sections": sections}
 
 

@@ -1,4 +1,5 @@
 """Cucumber JSON from the merged records: one file however many pytest-xdist workers ran."""
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,13 @@ def _step(step: dict) -> dict:
     result = {"status": step["status"], "duration": int(step["duration"] * 1e9)}
     if step.get("error"):
         result["error_message"] = step["error"]
-    return {"keyword": f"{step['keyword']} ", "name": step["name"], "line": step["line"],
-            "match": {"location": ""}, "result": result}
+    return {
+        "keyword": f"{step['keyword']} ",
+        "name": step["name"],
+        "line": step["line"],
+        "match": {"location": ""},
+        "result": result,
+    }
 
 
 def write(records: list[dict], path: Path) -> None:

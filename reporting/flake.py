@@ -4,6 +4,7 @@
 
 Prints them, writes reports/flake.json, and exits 1 when any scenario flaked.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,10 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report-dir", default="reports")
     args = parser.parse_args(argv)
     report_dir = Path(args.report_dir)
-    runs = load(report_dir / "history" / "history.jsonl")[-args.last:]
+    runs = load(report_dir / "history" / "history.jsonl")[-args.last :]
     found = flaky(runs)
     (report_dir / "flake.json").write_text(
-        json.dumps({"runs": [r["run_id"] for r in runs], "flaky": found}, ensure_ascii=False, indent=1), encoding="utf-8"
+        json.dumps({"runs": [r["run_id"] for r in runs], "flaky": found}, ensure_ascii=False, indent=1),
+        encoding="utf-8",
     )
     print(f"flake check over {len(runs)} run(s): {len(found)} scenario run(s) both passed and failed")
     for key, counts in sorted(found.items()):

@@ -1,4 +1,5 @@
 """Run history for nightly use: one JSON line per run, kept in reports/history/ between runs."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The HTML report and coverage map: self-contained pages that open from disk and call nothing outside."""
+
 from __future__ import annotations
 
 from itertools import groupby
@@ -44,18 +45,34 @@ def features_view(records: list[dict], runs: list[dict]) -> tuple[list[str], lis
             by_device = {r["device"]: r for r in runs_of_key}
             first = next(iter(by_device.values()))
             steps = [
-                {"keyword": step["keyword"], "name": step["name"],
-                 "per_device": {d: _step_at(by_device.get(d), i) for d in devices}}
+                {
+                    "keyword": step["keyword"],
+                    "name": step["name"],
+                    "per_device": {d: _step_at(by_device.get(d), i) for d in devices},
+                }
                 for i, step in enumerate(first["steps"])
             ]
-            scenarios.append({
-                "key": key, "title": first["scenario"]["title"], "tags": first["scenario"]["tags"],
-                "line": first["scenario"]["line"], "by_device": by_device, "steps": steps,
-                "outcome": _worst([r["outcome"] for r in by_device.values()]),
-                "history": {d: scenario_history(runs, key, d) for d in devices},
-            })
-        features.append({"file": file, "name": in_feature[0]["feature"]["name"], "scenarios": scenarios,
-                         "counts": outcome_counts(in_feature), "outcome": _worst([s["outcome"] for s in scenarios])})
+            scenarios.append(
+                {
+                    "key": key,
+                    "title": first["scenario"]["title"],
+                    "tags": first["scenario"]["tags"],
+                    "line": first["scenario"]["line"],
+                    "by_device": by_device,
+                    "steps": steps,
+                    "outcome": _worst([r["outcome"] for r in by_device.values()]),
+                    "history": {d: scenario_history(runs, key, d) for d in devices},
+                }
+            )
+        features.append(
+            {
+                "file": file,
+                "name": in_feature[0]["feature"]["name"],
+                "scenarios": scenarios,
+                "counts": outcome_counts(in_feature),
+                "outcome": _worst([s["outcome"] for s in scenarios]),
+            }
+        )
     return devices, features
 
 
@@ -80,17 +97,32 @@ def trend_bars(runs: list[dict], last: int = 30) -> list[dict]:
     for x, run in enumerate(shown):
         totals = run["totals"]
         scale = 80 / tallest
-        bars.append({"x": x * 14, "run": run, **{k: round(totals.get(k, 0) * scale, 1) for k in ("passed", "failed", "skipped")}})
+        bars.append(
+            {
+                "x": x * 14,
+                "run": run,
+                **{k: round(totals.get(k, 0) * scale, 1) for k in ("passed", "failed", "skipped")},
+            }
+        )
     return bars
 
 
 def write_report(path: Path, records: list[dict], runs: list[dict], run: dict, coverage: dict) -> None:
     """reports/index.html: grouped by feature, steps in Japanese with a screenshot each, devices side by side."""
     devices, features = features_view(records, runs)
-    html = environment().get_template("report.html").render(
-        devices=devices, features=features, run=run, totals=outcome_counts(records),
-        per_device=run["devices"],
-        bars=trend_bars(runs), runs=runs, coverage=coverage,
+    html = (
+        environment()
+        .get_template("report.html")
+        .render(
+            devices=devices,
+            features=features,
+            run=run,
+            totals=outcome_counts(records),
+            per_device=run["devices"],
+            bars=trend_bars(runs),
+            runs=runs,
+            coverage=coverage,
+        )
     )
     path.write_text(html, encoding="utf-8")
 

@@ -1,5 +1,6 @@
 """pytest plugin: records every scenario run per device with its steps and a screenshot after each step,
 then (in the controlling process, after any pytest-xdist workers) writes reports/."""
+
 from __future__ import annotations
 
 import hashlib
@@ -14,8 +15,8 @@ import pytest
 
 from mockbank.catalogue import all_tags
 from reporting import cucumber, history, records
-from reporting.evidence import PHONES
 from reporting.coverage import build as build_coverage
+from reporting.evidence import PHONES
 from reporting.html import write_coverage, write_report
 
 RECORD = pytest.StashKey[dict]()
@@ -25,8 +26,9 @@ JST = timezone(timedelta(hours=9))
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("mockbank reports")
     group.addoption("--report-dir", default="reports", help="where the HTML report, coverage map and history go")
-    group.addoption("--step-screenshots", choices=("on", "off"), default="on",
-                    help="a screenshot after every step (on by default)")
+    group.addoption(
+        "--step-screenshots", choices=("on", "off"), default="on", help="a screenshot after every step (on by default)"
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -42,7 +44,9 @@ class Reporter:
         self.shots = config.getoption("step_screenshots") == "on"
         worker = getattr(config, "workerinput", None)
         self.worker = worker["workerid"] if worker else "main"
-        self.run_id = worker["mockbank_run_id"] if worker else datetime.now(JST).strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}"
+        self.run_id = (
+            worker["mockbank_run_id"] if worker else datetime.now(JST).strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}"
+        )
         self.started = time.time()
         self.results_dir = self.dir / ".results" / self.run_id
         self.wrote = False
@@ -62,12 +66,23 @@ class Reporter:
         key = item.originalname + "".join(f"[{k}={v}]" for k, v in sorted(example.items()))
         title = scenario.name + (" （" + "、".join(f"{k}={v}" for k, v in example.items()) + "）" if example else "")
         item.stash[RECORD] = {
-            "nodeid": item.nodeid, "key": key, "device": getattr(device, "name", "-"),
+            "nodeid": item.nodeid,
+            "key": key,
+            "device": getattr(device, "name", "-"),
             "feature": {"name": feature.name, "file": feature.rel_filename, "tags": sorted(feature.tags)},
-            "scenario": {"name": scenario.name, "title": title, "line": scenario.line_number,
-                         "tags": sorted(set(feature.tags) | set(scenario.tags) | _example_tags(item)), "params": example},
+            "scenario": {
+                "name": scenario.name,
+                "title": title,
+                "line": scenario.line_number,
+                "tags": sorted(set(feature.tags) | set(scenario.tags) | _example_tags(item)),
+                "params": example,
+            },
             "planned": [(s.keyword, s.name, s.line_number) for s in scenario.steps],
-            "steps": [], "outcome": "skipped", "duration": 0.0, "error": None, "artifacts": {},
+            "steps": [],
+            "outcome": "skipped",
+            "duration": 0.0,
+            "error": None,
+            "artifacts": {},
             "slug": hashlib.sha1(item.nodeid.encode()).hexdigest()[:12],
         }
 
@@ -81,7 +96,12 @@ class Reporter:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_bdd_step_error(self, request, feature, scenario, step, step_func, step_func_args, exception) -> None:
-        self._step(request, step, "failed", error=str(exception).strip().splitlines()[0] if str(exception).strip() else type(exception).__name__)
+        self._step(
+            request,
+            step,
+            "failed",
+            error=str(exception).strip().splitlines()[0] if str(exception).strip() else type(exception).__name__,
+        )
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_bdd_step_func_lookup_error(self, request, feature, scenario, step, exception) -> None:
@@ -92,8 +112,15 @@ class Reporter:
         if record is None:
             return
         started = record.pop("step_started", time.perf_counter())
-        entry = {"keyword": step.keyword, "name": step.name, "line": step.line_number, "status": status,
-                 "duration": round(time.perf_counter() - started, 3), "error": error, "screenshots": []}
+        entry = {
+            "keyword": step.keyword,
+            "name": step.name,
+            "line": step.line_number,
+            "status": status,
+            "duration": round(time.perf_counter() - started, 3),
+            "error": error,
+            "screenshots": [],
+        }
         if shoot and self.shots:
             entry["screenshots"] = self._screenshots(request, record, len(record["steps"]) + 1)
         record["steps"].append(entry)
@@ -137,8 +164,10 @@ class Reporter:
             record["outcome"] = "failed"
             message = "\n".join(call.excinfo.exconly().splitlines()[:4]) if call.excinfo else report.when
             trace = self._our_frames(call.excinfo) if call.excinfo else report.longreprtext
-            record["error"] = {"message": f"{report.when}: {message}" if report.when != "call" else message,
-                               "traceback": trace}
+            record["error"] = {
+                "message": f"{report.when}: {message}" if report.when != "call" else message,
+                "traceback": trace,
+            }
         elif report.when == "call" and report.passed:
             record["outcome"] = "passed"
         elif report.when == "call" and report.skipped:
@@ -161,8 +190,17 @@ class Reporter:
         """Mark the steps that never ran, note failure artifacts, and append the record."""
         done = len(record["steps"])
         for keyword, name, line in record.pop("planned")[done:]:
-            record["steps"].append({"keyword": keyword, "name": name, "line": line, "status": "skipped",
-                                    "duration": 0.0, "error": None, "screenshots": []})
+            record["steps"].append(
+                {
+                    "keyword": keyword,
+                    "name": name,
+                    "line": line,
+                    "status": "skipped",
+                    "duration": 0.0,
+                    "error": None,
+                    "screenshots": [],
+                }
+            )
         record.pop("activity", None)
         # pytest-playwright keeps one trace per context, in the order the phones were first named.
         record["phones"] = [phone.caption for phone in phones.all()] if phones else []
@@ -201,7 +239,9 @@ class Reporter:
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
         if self.wrote:
-            terminalreporter.write_line(f"report: {(self.dir / 'index.html').as_uri()}  coverage: {(self.dir / 'coverage.html').as_uri()}")
+            terminalreporter.write_line(
+                f"report: {(self.dir / 'index.html').as_uri()}  coverage: {(self.dir / 'coverage.html').as_uri()}"
+            )
 
 
 def _example_tags(item) -> set[str]:

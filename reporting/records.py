@@ -1,4 +1,5 @@
 """One record per scenario run per device, written by each pytest process as JSON lines, merged at the end."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Steps every feature uses: personas, taps, what any screen shows, whether the bank stopped the customer."""
+
 from __future__ import annotations
 
 import pytest
@@ -33,7 +34,7 @@ def password_for(phrase: str, persona: dict) -> str:
         return known[phrase]
     for label in ("ログインパスワード", "確認用パスワード"):
         if phrase.startswith(f"{label}「") and phrase.endswith("」"):
-            return phrase[len(label) + 1:-1]
+            return phrase[len(label) + 1 : -1]
     raise ValueError(f"no password is known as {phrase!r}")
 
 

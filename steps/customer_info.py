@@ -1,4 +1,5 @@
 """Steps on SID001 お客様情報入力 (P5) and the 店番一覧 its help link opens."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,7 +9,12 @@ from pytest_bdd import parsers, then, when
 from pages.customer_info import BranchesPage, CustomerInfoPage
 from steps.common import wrong
 
-FIELDS = {"店番": "branch", "口座番号": "account", "(仮) ログインパスワード": "login_pw", "(仮) 確認用パスワード": "confirm_pw"}
+FIELDS = {
+    "店番": "branch",
+    "口座番号": "account",
+    "(仮) ログインパスワード": "login_pw",
+    "(仮) 確認用パスワード": "confirm_pw",
+}
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """Steps on S-INFO お客さま情報登録 and S-INFO-OK お客さま情報登録確認 (P10–P11)."""
+
 from __future__ import annotations
 
 import re
@@ -29,11 +30,17 @@ def customer_registration_confirm_page(page: Page) -> CustomerRegistrationConfir
     return CustomerRegistrationConfirmPage(page)
 
 
-def enter_info(registration: CustomerRegistrationPage, persona: dict, mail=GOOD_MAIL, mail_again=None, tel=GOOD_TEL,
-               limits=GOOD_LIMITS) -> dict:
+def enter_info(
+    registration: CustomerRegistrationPage,
+    persona: dict,
+    mail=GOOD_MAIL,
+    mail_again=None,
+    tel=GOOD_TEL,
+    limits=GOOD_LIMITS,
+) -> dict:
     """Fill お客さま情報登録 (limits in the order of the persona's accounts), tap 確認画面へ; returns what was typed."""
     parts = (tel.split("-", 2) + ["", "", ""])[:3]
-    by_account = {(a["kind"], a["number"]): value for a, value in zip(persona["accounts"], limits)}
+    by_account = {(a["kind"], a["number"]): value for a, value in zip(persona["accounts"], limits, strict=False)}
     registration.enter(mail, mail if mail_again is None else mail_again, parts, by_account)
     return {"mail": mail, "tel": tel, "limits": {kind: value for (kind, _), value in by_account.items()}}
 
@@ -60,7 +67,11 @@ def enter_everything(customer_registration_page, persona, mail, tel, l1, l2):
     return enter_info(customer_registration_page, persona, mail=mail, tel=tel, limits=(l1, l2))
 
 
-@when(parsers.re(r"メールアドレスに「(?P<mail>.*)」、確認用に「(?P<again>.*)」を入力し、ほかは正しく入力して確認画面へ進む"))
+@when(
+    parsers.re(
+        r"メールアドレスに「(?P<mail>.*)」、確認用に「(?P<again>.*)」を入力し、ほかは正しく入力して確認画面へ進む"
+    )
+)
 def enter_mail(customer_registration_page, persona, mail, again):
     enter_info(customer_registration_page, persona, mail=mail, mail_again=again)
 
@@ -70,8 +81,10 @@ def enter_tel(customer_registration_page, persona, tel):
     enter_info(customer_registration_page, persona, tel=tel)
 
 
-@when(parsers.re(r"普通預金の限度額に「(?P<limit>.*)」を入力し、ほかは正しく入力して確認画面へ進む"),
-      target_fixture="typed_info")
+@when(
+    parsers.re(r"普通預金の限度額に「(?P<limit>.*)」を入力し、ほかは正しく入力して確認画面へ進む"),
+    target_fixture="typed_info",
+)
 def enter_limit(customer_registration_page, persona, limit):
     customer_registration_page.open()  # again after a refusal, as the customer would start over
     limits = [limit if a["kind"] == "普通" else OTHER_LIMIT for a in persona["accounts"]]
@@ -84,8 +97,16 @@ def enter_good_info(customer_registration_page, persona):
 
 
 @when(parsers.re(r"メールアドレス「(?P<mail>.+)」でお客さま情報登録を済ませる"))
-def register_mail(world, context, base_url, persona, customer_registration_page, customer_registration_confirm_page,
-                  otp_application_page, mail):
+def register_mail(
+    world,
+    context,
+    base_url,
+    persona,
+    customer_registration_page,
+    customer_registration_confirm_page,
+    otp_application_page,
+    mail,
+):
     logged_in(world, context, base_url, persona)
     customer_registration_page.open()
     enter_info(customer_registration_page, persona, mail=mail)
@@ -141,9 +162,14 @@ def confirmation_cautions(customer_registration_confirm_page, text):
 def info_registered(world, persona, typed_info):
     held = world.customer(persona["customer_id"])
     assert (held["mail"], held["tel"], held["mail_password_active"], held["step"]) == (
-        typed_info["mail"], typed_info["tel"], True, "otp")
+        typed_info["mail"],
+        typed_info["tel"],
+        True,
+        "otp",
+    )
     assert {a["kind"]: a["transfer_limit"] for a in held["accounts"]} == {
-        kind: int(value) for kind, value in typed_info["limits"].items()}
+        kind: int(value) for kind, value in typed_info["limits"].items()
+    }
 
 
 @then(parsers.re(r"(?P<kind>普通|貯蓄)預金の限度額は(?P<limit>\d+)万円で登録されている"))

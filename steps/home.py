@@ -1,4 +1,5 @@
 """Steps on S-HOME つないでネ！ット トップページ (P7, P17)."""
+
 from __future__ import annotations
 
 import pytest

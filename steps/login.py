@@ -1,4 +1,5 @@
 """Steps on S-LOGIN1 初回ログイン (P7) and S-LOGIN ログイン (P17)."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,7 +27,11 @@ def first_login(login_page, persona, login_id, phrase):
     login_page.log_in(login_id, password_for(phrase, persona))
 
 
-@when(parsers.re(r"初回ログイン画面でログインID「(?P<login_id>.*)」と誤ったログインパスワードを(?P<times>\d+)回続けて入力する"))
+@when(
+    parsers.re(
+        r"初回ログイン画面でログインID「(?P<login_id>.*)」と誤ったログインパスワードを(?P<times>\d+)回続けて入力する"
+    )
+)
 def first_login_wrong_times(login_page, persona, login_id, times):
     login_page.open_first_login()
     for _ in range(int(times)):
@@ -39,6 +44,10 @@ def log_in_as_persona(login_page, persona):
     login_page.log_in(persona["login_id"], persona["login_password"])
 
 
-@when(parsers.re(r"ログインID「(?P<login_id>.+)」と(?P<phrase>仮ログインパスワード|最新のログインパスワード)でログインする"))
+@when(
+    parsers.re(
+        r"ログインID「(?P<login_id>.+)」と(?P<phrase>仮ログインパスワード|最新のログインパスワード)でログインする"
+    )
+)
 def log_in_with(login_page, persona, login_id, phrase):
     login_page.log_in(login_id, password_for(phrase, persona))

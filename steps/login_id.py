@@ -1,4 +1,5 @@
 """Steps on S-ID ログインID取得 and S-ID-DONE ログインID取得完了 (P6)."""
+
 from __future__ import annotations
 
 import pytest
@@ -37,7 +38,9 @@ def register_login_id_differently(login_id_page, login_id, again):
     login_id_page.register(login_id, again)
 
 
-@when(parsers.re(r"ログインIDに(?P<which>仮ログインパスワード|仮確認用パスワード)と同じ文字列を2回入力してID登録実行する"))
+@when(
+    parsers.re(r"ログインIDに(?P<which>仮ログインパスワード|仮確認用パスワード)と同じ文字列を2回入力してID登録実行する")
+)
 def register_password_as_login_id(login_id_page, persona, which):
     value = password_for(which, persona)
     login_id_page.register(value, value)

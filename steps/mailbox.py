@@ -1,4 +1,5 @@
 """Steps on M-MAIL, the customer's mailbox (§1, P11): the bank's notices, read on the phone, and 迷惑メール拒否設定."""
+
 from __future__ import annotations
 
 import re

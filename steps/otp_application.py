@@ -1,4 +1,5 @@
 """S-OTPAPP ワンタイムパスワード利用申請 (P12): where お客さま情報登録 leads; its steps come with its version."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Steps on S-PW パスワード変更 (P9): a new contract replaces both temp passwords."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,7 +30,9 @@ def try_password_change(password_change_page):
 
 
 @when(
-    parsers.re(r"新しいログインパスワード「(?P<login>.*)」と新しい確認用パスワード「(?P<confirm>.*)」を2回ずつ入力して変更を確定する"),
+    parsers.re(
+        r"新しいログインパスワード「(?P<login>.*)」と新しい確認用パスワード「(?P<confirm>.*)」を2回ずつ入力して変更を確定する"
+    ),
     target_fixture="new_passwords",
 )
 def change_passwords(password_change_page, login, confirm):
@@ -41,11 +44,15 @@ def good_passwords(kind: str, first: str, again: str) -> list[str]:
     """Both new passwords typed twice, well formed, but for `kind` typed as `first` and `again`."""
     values = [GOOD_LOGIN_PW, GOOD_LOGIN_PW, GOOD_CONFIRM_PW, GOOD_CONFIRM_PW]
     at = 0 if kind == "ログインパスワード" else 2
-    values[at:at + 2] = [first, again]
+    values[at : at + 2] = [first, again]
     return values
 
 
-@when(parsers.re(r"新しい(?P<kind>ログインパスワード|確認用パスワード)に「(?P<pw>.*)」を2回入力し、ほかは正しく入力して変更を確定する"))
+@when(
+    parsers.re(
+        r"新しい(?P<kind>ログインパスワード|確認用パスワード)に「(?P<pw>.*)」を2回入力し、ほかは正しく入力して変更を確定する"
+    )
+)
 def change_one_password(password_change_page, kind, pw):
     password_change_page.change(*good_passwords(kind, pw, pw))
 

@@ -25,7 +25,11 @@ def log_in_on(phone: Phone, persona: dict) -> None:
     expect(HomePage(phone.browser).heading).to_be_visible()
 
 
-@given(parsers.re(r"お客さまは「(?P<label>[^（」]+)(?:（(?P<kind>iPhone|Android|PC)）)?」でつないでネ！ットにログインしている"))
+@given(
+    parsers.re(
+        r"お客さまは「(?P<label>[^（」]+)(?:（(?P<kind>iPhone|Android|PC)）)?」でつないでネ！ットにログインしている"
+    )
+)
 def logged_in_on(phones, persona, label, kind):
     log_in_on(named(phones, label, kind), persona)
 
@@ -51,4 +55,4 @@ def home_shown_on(phones, persona, label):
 def logged_out_on(phones, label):
     login = LoginPage(named(phones, label).browser)
     expect(login.screen_id).to_have_text("画面ID : S-LOGIN")
-    expect(login.page.get_by_role("status")).to_contain_text("別の端末でログインされた")
+    expect(login.notice).to_contain_text("別の端末でログインされた")

@@ -1,4 +1,5 @@
 """Steps on S-QA 追加認証登録 (P8): three secret questions and answers."""
+
 from __future__ import annotations
 
 import pytest

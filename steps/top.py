@@ -1,4 +1,5 @@
 """Steps on S-TOP (§2(1)): the bank's top page, つないでネ！ットご利用案内 and the entries it leads to."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Fixtures for the tests below the browser: a fresh mock bank per test, its test clients, personas, journal."""
+
 from __future__ import annotations
 
 import itertools

@@ -1,4 +1,5 @@
 """The bank's forms as a browser posts them, and the page text as a customer reads it."""
+
 from __future__ import annotations
 
 import html

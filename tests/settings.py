@@ -1,4 +1,5 @@
 """The settings every test bank runs with (test mode, its own SQLite file, a cheap scrypt), and its clean-up."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The initial-setup forms (追加認証登録, パスワード変更, お客さま情報登録) as a browser posts them."""
+
 from __future__ import annotations
 
 import re
@@ -12,9 +13,11 @@ NEW_LOGIN_PW, NEW_CONFIRM_PW = "Hakkoda2025", "Oirase2025"
 
 def log_in(app, persona: dict):
     """A new browser holding a customer session for the persona (POST /_control/sessions)."""
-    cookie = app.test_client().post(
-        "/_control/sessions", json={"customer_id": persona["customer_id"], "role": "customer"}
-    ).get_json()
+    cookie = (
+        app.test_client()
+        .post("/_control/sessions", json={"customer_id": persona["customer_id"], "role": "customer"})
+        .get_json()
+    )
     browser = app.test_client()
     browser.set_cookie(cookie["name"], cookie["value"])
     return browser
@@ -30,8 +33,13 @@ def qa_form(questions=QUESTIONS[:3], answers=ANSWERS, ack: bool = True, action: 
     return form
 
 
-def pw_form(login_pw: str = NEW_LOGIN_PW, confirm_pw: str = NEW_CONFIRM_PW, login_again: str | None = None,
-            confirm_again: str | None = None, action: str = "change") -> dict:
+def pw_form(
+    login_pw: str = NEW_LOGIN_PW,
+    confirm_pw: str = NEW_CONFIRM_PW,
+    login_again: str | None = None,
+    confirm_again: str | None = None,
+    action: str = "change",
+) -> dict:
     """S-PW's form: each new password typed twice (the same unless told)."""
     return {
         "login_pw": login_pw,
@@ -50,7 +58,7 @@ def limit_fields(browser) -> list[str]:
 def info_form(fields: list[str], mail: str = "taro@example.jp", limits=("100", "70"), **changes) -> dict:
     """S-INFO's form: mail twice, 017-738-0000, a limit per account, any field changed."""
     form = {"mail": mail, "mail_again": mail, "tel1": "017", "tel2": "738", "tel3": "0000"}
-    form.update(zip(fields, limits))
+    form.update(zip(fields, limits, strict=False))
     form.update(changes)
     return form
 
@@ -61,5 +69,6 @@ def register_info(browser, confirm_pw: str, mail: str = "taro@example.jp", limit
     assert browser.post("/netbank/customer-registration", data=info_form(fields, mail, limits)).location == (
         "/netbank/customer-registration/confirm"
     )
-    return browser.post("/netbank/customer-registration/confirm",
-                        data={"ack": "on", "confirm_pw": confirm_pw, "action": "register"})
+    return browser.post(
+        "/netbank/customer-registration/confirm", data={"ack": "on", "confirm_pw": confirm_pw, "action": "register"}
+    )

@@ -1,7 +1,8 @@
 """WorldClock: JST, frozen, set, advanced, skewed per device, reset; exact because frozen, never slept."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -26,9 +27,9 @@ def test_tells_the_time_in_jst_with_its_zone():
 
 
 def test_runs_with_real_time_when_fresh():
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     now = WorldClock().now()
-    after = datetime.now(timezone.utc)
+    after = datetime.now(UTC)
     assert before <= now <= after
 
 
@@ -42,7 +43,7 @@ def test_freezes_where_it_stands_when_given_no_time():
     before = clock.now()
     clock.freeze()
     frozen = clock.now()
-    assert before <= frozen <= datetime.now(timezone.utc)
+    assert before <= frozen <= datetime.now(UTC)
     assert clock.now() == frozen
 
 
@@ -55,7 +56,7 @@ def test_takes_a_naive_time_as_jst():
 
 def test_shows_a_time_given_in_another_zone_in_jst():
     clock = WorldClock()
-    clock.freeze(datetime(2025, 4, 1, 0, 0, 0, tzinfo=timezone.utc))
+    clock.freeze(datetime(2025, 4, 1, 0, 0, 0, tzinfo=UTC))
     assert clock.now().isoformat() == "2025-04-01T09:00:00+09:00"
 
 
@@ -75,7 +76,7 @@ def test_advances_a_running_clock_too():
     clock = WorldClock()
     clock.advance(86400)
     clock.freeze()
-    tomorrow = datetime.now(timezone.utc) + timedelta(days=1)
+    tomorrow = datetime.now(UTC) + timedelta(days=1)
     assert timedelta(0) <= tomorrow - clock.now() < timedelta(seconds=5)
 
 
@@ -135,7 +136,7 @@ def test_reset_returns_to_real_time_unfrozen_without_skews(world_clock):
     state = world_clock.state()
     assert state["frozen"] is False
     assert state["skews"] == {}
-    assert abs(world_clock.now() - datetime.now(timezone.utc)) < timedelta(seconds=5)
+    assert abs(world_clock.now() - datetime.now(UTC)) < timedelta(seconds=5)
 
 
 def test_the_running_app_reads_its_own_clock(app):

@@ -1,4 +1,5 @@
 """The control API: reset, clock, journal, sessions, secrets left out, and absent outside test mode."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,8 +9,9 @@ from tests.forms import text
 
 def test_reset_empties_customers_and_journal_and_resets_the_clock(control, seed, journal):
     persona = seed("new")
-    control.post("/_control/clock", json={"freeze": "2030-01-01T00:00:00+09:00",
-                                          "skew": {"device": "iPhone", "seconds": 5}})
+    control.post(
+        "/_control/clock", json={"freeze": "2030-01-01T00:00:00+09:00", "skew": {"device": "iPhone", "seconds": 5}}
+    )
     assert journal()
 
     response = control.post("/_control/reset")
@@ -116,12 +118,17 @@ def test_filters_the_journal_by_kind_and_by_customer(client, seed, journal):
 
 
 def test_journal_entries_say_what_happened_where_and_by_which_rule(client, journal):
-    client.post("/netbank/customer-info", data={"branch": "", "account": "1234567", "login_pw": "Abc12345",
-                                           "confirm_pw": "Abc12345"})
+    client.post(
+        "/netbank/customer-info",
+        data={"branch": "", "account": "1234567", "login_pw": "Abc12345", "confirm_pw": "Abc12345"},
+    )
     [entry] = journal(kind="refused")
     assert set(entry) == {"id", "at", "kind", "screen", "rule", "customer_id", "detail"}
     assert (entry["screen"], entry["rule"], entry["detail"]) == (
-        "SID001", "R-ACCT-BRANCH", {"field": "branch", "passed": ["R-ACCT-NO", "R-HANKAKU"]})
+        "SID001",
+        "R-ACCT-BRANCH",
+        {"field": "branch", "passed": ["R-ACCT-NO", "R-HANKAKU"]},
+    )
 
 
 @pytest.mark.parametrize(
@@ -183,9 +190,15 @@ def test_answers_404_for_an_unknown_customer(control):
 
 def test_the_control_api_is_absent_outside_test_mode(make_app):
     bank = make_app(TEST_MODE=False).test_client()
-    calls = [("POST", "/_control/reset"), ("POST", "/_control/personas"), ("GET", "/_control/clock"),
-             ("POST", "/_control/clock"), ("GET", "/_control/journal"), ("GET", "/_control/customers/1"),
-             ("POST", "/_control/sessions")]
+    calls = [
+        ("POST", "/_control/reset"),
+        ("POST", "/_control/personas"),
+        ("GET", "/_control/clock"),
+        ("POST", "/_control/clock"),
+        ("GET", "/_control/journal"),
+        ("GET", "/_control/customers/1"),
+        ("POST", "/_control/sessions"),
+    ]
     statuses = {path: bank.open(path, method=method, json={"kind": "new"}).status_code for method, path in calls}
     assert set(statuses.values()) == {404}, statuses
     assert bank.get("/netbank/").status_code == 200

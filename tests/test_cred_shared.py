@@ -1,5 +1,6 @@
 """R-CRED-SHARED: one login ID per contract (§1). SID001 sends a customer who has one to the right login screen,
 and a stale ログインID取得 session never takes a second one."""
+
 from __future__ import annotations
 
 import pytest

@@ -3,6 +3,7 @@
 The other tests post straight to the bank with the check off (tests/settings.py); here it is on, as in the
 acceptance suite and `mockbank serve`.
 """
+
 from __future__ import annotations
 
 import re
@@ -84,8 +85,11 @@ def test_the_login_without_the_pages_token_is_refused_and_logs_nobody_in(bank, f
 def test_the_login_with_the_pages_token_logs_in(bank):
     customer = persona(bank, "active")
     browser = bank.test_client()
-    form = {"login_id": customer["login_id"], "login_pw": customer["login_password"],
-            "csrf_token": token_from(browser, "/netbank/login")}
+    form = {
+        "login_id": customer["login_id"],
+        "login_pw": customer["login_password"],
+        "csrf_token": token_from(browser, "/netbank/login"),
+    }
     assert browser.post("/netbank/login", data=form).location == "/netbank/home"
 
 
@@ -124,8 +128,11 @@ def test_the_junk_mail_setting_without_the_pages_token_is_refused_and_saves_noth
 
 def test_the_junk_mail_setting_with_the_pages_token_is_saved(bank):
     browser = bank.test_client()
-    form = {"domain": "am-bk.co.jp", "action": "reject",
-            "csrf_token": token_from(browser, "/mailbox/taro@example.jp/settings")}
+    form = {
+        "domain": "am-bk.co.jp",
+        "action": "reject",
+        "csrf_token": token_from(browser, "/mailbox/taro@example.jp/settings"),
+    }
     assert browser.post("/mailbox/taro@example.jp/settings", data=form).status_code == 302
     assert rejected(bank, "taro@example.jp") == ["am-bk.co.jp"]
 

@@ -54,8 +54,16 @@ def test_a_reset_heals_every_party(running):
     assert requests.get(running + "/_control/faults", timeout=5).json() == {}
 
 
-@pytest.mark.parametrize("body", [{"party": "nobody", "down": True}, {"down": True}, {"party": "issuer", "slow": -1},
-                                  {"party": "issuer", "slow": 3600}, {"party": "issuer", "slow": "soon"}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"party": "nobody", "down": True},
+        {"down": True},
+        {"party": "issuer", "slow": -1},
+        {"party": "issuer", "slow": 3600},
+        {"party": "issuer", "slow": "soon"},
+    ],
+)
 def test_a_malformed_fault_is_refused_with_a_reason(running, body):
     response = control(running, "/faults", body)
     assert response.status_code == 400 and response.json()["error"]
@@ -75,14 +83,32 @@ def test_the_mail_server_put_down_refuses_mail_and_the_bank_journals_it(app, see
 
     control.post("/_control/faults", json={"party": "mail", "down": True})
     with app.test_request_context():
-        assert send_mail("taro@example.jp", "info@am-bk.co.jp", "青森みちのく銀行", "件名",
-                         "mail/messages/mail_registered.txt", customer=None) is False
+        assert (
+            send_mail(
+                "taro@example.jp",
+                "info@am-bk.co.jp",
+                "青森みちのく銀行",
+                "件名",
+                "mail/messages/mail_registered.txt",
+                customer=None,
+            )
+            is False
+        )
     (entry,) = journal(kind="mail")
     assert entry["detail"]["delivered"] is False and "unreachable" in entry["detail"]["problem"]
     control.post("/_control/faults", json={"party": "mail"})
     with app.test_request_context():
-        assert send_mail("taro@example.jp", "info@am-bk.co.jp", "青森みちのく銀行", "件名",
-                         "mail/messages/mail_registered.txt", customer=None) is True
+        assert (
+            send_mail(
+                "taro@example.jp",
+                "info@am-bk.co.jp",
+                "青森みちのく銀行",
+                "件名",
+                "mail/messages/mail_registered.txt",
+                customer=None,
+            )
+            is True
+        )
 
 
 def test_a_party_reset_empties_only_that_partys_state(app, control, seed, customer_state):
@@ -90,8 +116,14 @@ def test_a_party_reset_empties_only_that_partys_state(app, control, seed, custom
 
     persona = seed("active")
     with app.test_request_context():
-        send_mail("a@example.jp", "info@am-bk.co.jp", "青森みちのく銀行", "件名", "mail/messages/mail_registered.txt",
-                  customer=None)
+        send_mail(
+            "a@example.jp",
+            "info@am-bk.co.jp",
+            "青森みちのく銀行",
+            "件名",
+            "mail/messages/mail_registered.txt",
+            customer=None,
+        )
     assert len(control.get("/_control/mail?to=a@example.jp").get_json()) == 1
     assert control.post("/_control/reset", json={"party": "mailbox"}).status_code == 200
     assert control.get("/_control/mail?to=a@example.jp").get_json() == []

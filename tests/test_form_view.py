@@ -1,4 +1,5 @@
 """The bank's form screens through form_view (P5–P11), and what the journal shows of each rule they apply."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,14 +32,18 @@ def test_a_refused_form_is_journalled_with_its_screen_rule_and_customer(client, 
 
 def test_a_refusal_before_the_bank_knows_the_customer_is_journalled_without_one(client, seed, journal):
     seed("new")
-    client.post("/netbank/customer-info", data={"branch": "01", "account": "0012345", "login_pw": "a", "confirm_pw": "b"})
+    client.post(
+        "/netbank/customer-info", data={"branch": "01", "account": "0012345", "login_pw": "a", "confirm_pw": "b"}
+    )
     assert {(e["screen"], e["customer_id"]) for e in journal(kind="refused")} == {("SID001", None)}
 
 
 @pytest.mark.parametrize(
     ("step", "path", "form", "screen"),
-    [("qa", "/netbank/secret-qa", qa_form(action="cancel"), "S-QA"),
-     ("pw", "/netbank/password", pw_form(action="cancel"), "S-PW")],
+    [
+        ("qa", "/netbank/secret-qa", qa_form(action="cancel"), "S-QA"),
+        ("pw", "/netbank/password", pw_form(action="cancel"), "S-PW"),
+    ],
 )
 def test_cancel_is_journalled_as_r_cancel(app, seed, journal, step, path, form, screen):
     persona = seed("new", step=step)

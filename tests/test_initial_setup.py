@@ -1,4 +1,5 @@
 """追加認証登録 → パスワード変更 → お客さま情報登録 → 確認 through Flask's test client, posting forms like a browser."""
+
 from __future__ import annotations
 
 import pytest
@@ -90,34 +91,60 @@ def test_secret_qa_keeps_each_answer_hashed_and_exactly_as_typed(app, at_step):
         ).all()
         hashes = {row.question: row.answer_hash for row in stored}
     assert list(hashes) == list(QUESTIONS[:3])
-    for answer, answer_hash in zip(ANSWERS, hashes.values()):
+    for answer, answer_hash in zip(ANSWERS, hashes.values(), strict=False):
         assert answer_hash.startswith("scrypt:")
         assert answer_hash != answer and answer not in answer_hash
         assert check_password_hash(answer_hash, answer)
     first, second, third = hashes.values()
-    assert [check_password_hash(first, typed) for typed in ("３月", "3月", "三月", "さんがつ")] == [True, False, False, False]
+    assert [check_password_hash(first, typed) for typed in ("３月", "3月", "三月", "さんがつ")] == [
+        True,
+        False,
+        False,
+        False,
+    ]
     assert [check_password_hash(second, typed) for typed in ("あおもり", "アオモリ", "青森")] == [True, False, False]
     assert [check_password_hash(third, typed) for typed in ("Ａｐｐｌｅ", "ａｐｐｌｅ", "ＡＰＰＬＥ", "Apple")] == [
-        True, False, False, False
+        True,
+        False,
+        False,
+        False,
     ]
 
 
 COUNT, ZENKAKU, DISTINCT = ("R-QA-COUNT",), ("R-QA-ZENKAKU",), ("R-QA-DISTINCT",)
 QA_REFUSALS = {  # the form, a message the page shows, and the rules journalled
     "question 2 not chosen": (qa_form(questions=(QUESTIONS[0], "", QUESTIONS[2])), "質問2を選択してください。", COUNT),
-    "a question not offered": (qa_form(questions=(QUESTIONS[0], QUESTIONS[1], "好きな色は？")),
-                               "質問3を選択してください。", COUNT),
+    "a question not offered": (
+        qa_form(questions=(QUESTIONS[0], QUESTIONS[1], "好きな色は？")),
+        "質問3を選択してください。",
+        COUNT,
+    ),
     "answer 1 empty": (qa_form(answers=("", "あおもり", "Ａｐｐｌｅ")), "回答1を入力してください。", COUNT),
-    "answer 3 half-width": (qa_form(answers=("３月", "あおもり", "Apple")),
-                            "回答3は全角文字で入力してください。（半角文字は登録できません）", ZENKAKU),
-    "answer 2 half-width katakana": (qa_form(answers=("３月", "ｱｵﾓﾘ", "Ａｐｐｌｅ")),
-                                     "回答2は全角文字で入力してください。（半角文字は登録できません）", ZENKAKU),
-    "answer 2 of 11 characters": (qa_form(answers=("３月", "あ" * 11, "Ａｐｐｌｅ")),
-                                  "回答2は全角10文字以内で入力してください。", ZENKAKU),
-    "the same question twice": (qa_form(questions=(QUESTIONS[0], QUESTIONS[0], QUESTIONS[2])),
-                                "質問はすべて異なる内容を選択してください。", DISTINCT),
-    "the same answer twice": (qa_form(answers=("３月", "あおもり", "３月")),
-                              "回答はすべて異なる内容を入力してください。", DISTINCT),
+    "answer 3 half-width": (
+        qa_form(answers=("３月", "あおもり", "Apple")),
+        "回答3は全角文字で入力してください。（半角文字は登録できません）",
+        ZENKAKU,
+    ),
+    "answer 2 half-width katakana": (
+        qa_form(answers=("３月", "ｱｵﾓﾘ", "Ａｐｐｌｅ")),
+        "回答2は全角文字で入力してください。（半角文字は登録できません）",
+        ZENKAKU,
+    ),
+    "answer 2 of 11 characters": (
+        qa_form(answers=("３月", "あ" * 11, "Ａｐｐｌｅ")),
+        "回答2は全角10文字以内で入力してください。",
+        ZENKAKU,
+    ),
+    "the same question twice": (
+        qa_form(questions=(QUESTIONS[0], QUESTIONS[0], QUESTIONS[2])),
+        "質問はすべて異なる内容を選択してください。",
+        DISTINCT,
+    ),
+    "the same answer twice": (
+        qa_form(answers=("３月", "あおもり", "３月")),
+        "回答はすべて異なる内容を入力してください。",
+        DISTINCT,
+    ),
     "not acknowledged": (qa_form(ack=False), "「確認しました。」にチェックを入れてください。", ("R-ID-ACK",)),
     "nothing at all": ({"action": "register"}, "回答3を入力してください。", COUNT * 6 + ("R-ID-ACK",)),
 }
@@ -130,8 +157,12 @@ def test_secret_qa_refuses_with_its_message_and_saves_nothing(at_step, customer_
         response = browser.post("/netbank/secret-qa", data=form)
         page = text(response)
         state = customer_state(persona["customer_id"])
-        seen[name] = (response.status_code, "画面ID : S-QA" in page, message in page,
-                      (state["step"], state["secret_questions"]))
+        seen[name] = (
+            response.status_code,
+            "画面ID : S-QA" in page,
+            message in page,
+            (state["step"], state["secret_questions"]),
+        )
     assert seen == dict.fromkeys(QA_REFUSALS, (200, True, True, ("qa", [])))
     assert rules_refused(journal, persona) == [rule for _, _, journalled in QA_REFUSALS.values() for rule in journalled]
 
@@ -157,8 +188,15 @@ def test_secret_qa_cancel_saves_nothing_and_logs_the_customer_out(at_step, custo
 
 # ---------------------------------------------------------------- R-PW-CHANGE: each step keeps the customer there
 
-GUARDED = ["/netbank/secret-qa", "/netbank/password", "/netbank/customer-registration",
-           "/netbank/customer-registration/confirm", "/netbank/select-email", "/netbank/otp-application", "/netbank/home"]
+GUARDED = [
+    "/netbank/secret-qa",
+    "/netbank/password",
+    "/netbank/customer-registration",
+    "/netbank/customer-registration/confirm",
+    "/netbank/select-email",
+    "/netbank/otp-application",
+    "/netbank/home",
+]
 OWN_SCREEN = {"qa": "/netbank/secret-qa", "pw": "/netbank/password", "info": "/netbank/customer-registration"}
 
 
@@ -183,9 +221,7 @@ def test_a_post_at_a_later_step_saves_nothing(at_step, customer_state, password_
     assert browser.post("/netbank/password", data=pw_form()).location == "/netbank/secret-qa"
     fields = [f"limit_{n}" for n in range(1, 100)]
     assert browser.post("/netbank/customer-registration", data=info_form(fields)).location == "/netbank/secret-qa"
-    assert browser.post("/netbank/select-email", data={"select_email": "not_use"}).location == (
-        "/netbank/secret-qa"
-    )
+    assert browser.post("/netbank/select-email", data={"select_email": "not_use"}).location == ("/netbank/secret-qa")
     state = customer_state(persona["customer_id"])
     assert (state["step"], state["mail"], state["select_email"]) == ("qa", None, True)
     assert password_matches(persona, "login", persona["login_password"])
@@ -194,7 +230,10 @@ def test_a_post_at_a_later_step_saves_nothing(at_step, customer_state, password_
 def test_the_confirmation_without_checked_entries_goes_back_to_customer_info(at_step):
     _, browser = at_step("info")
     assert browser.get("/netbank/customer-registration/confirm").location == "/netbank/customer-registration"
-    assert browser.post("/netbank/customer-registration/confirm", data={"ack": "on"}).location == "/netbank/customer-registration"
+    assert (
+        browser.post("/netbank/customer-registration/confirm", data={"ack": "on"}).location
+        == "/netbank/customer-registration"
+    )
 
 
 def test_a_stranger_is_sent_to_the_login_from_every_setup_screen(client):
@@ -222,7 +261,8 @@ def test_password_change_replaces_both_temp_passwords_and_moves_on(at_step, cust
     assert customer_state(persona["customer_id"])["step"] == "info"
     assert [password_matches(persona, "login", pw) for pw in (persona["login_password"], NEW_LOGIN_PW)] == [False, True]
     assert [password_matches(persona, "confirm", pw) for pw in (persona["confirm_password"], NEW_CONFIRM_PW)] == [
-        False, True
+        False,
+        True,
     ]
     assert [e["screen"] for e in journal(kind="screen", customer_id=persona["customer_id"])] == ["S-PW"]
     assert "画面ID : S-INFO" in text(browser.get("/netbank/customer-registration"))
@@ -242,22 +282,38 @@ def pw_refusals(persona: dict) -> dict:
     return {
         "login empty": (pw_form(login_pw=""), rules.new_password("", "", login, "login_pw")),
         "login 5 chars": (pw_form(login_pw="abc12"), rules.new_password("abc12", "abc12", login, "login_pw")),
-        "login 13 chars": (pw_form(login_pw="abcdefg123456"),
-                           rules.new_password("abcdefg123456", "abcdefg123456", login, "login_pw")),
-        "login letters only": (pw_form(login_pw="hakkodasan"),
-                               rules.new_password("hakkodasan", "hakkodasan", login, "login_pw")),
-        "login full-width": (pw_form(login_pw="Ｈａｋｋｏ２０"),
-                             rules.new_password("Ｈａｋｋｏ２０", "Ｈａｋｋｏ２０", login, "login_pw")),
-        "confirm with a symbol": (pw_form(confirm_pw="oirase-2025"),
-                                  rules.new_password("oirase-2025", "oirase-2025", confirm, "confirm_pw")),
-        "confirm digits only": (pw_form(confirm_pw="20252025"),
-                                rules.new_password("20252025", "20252025", confirm, "confirm_pw")),
-        "login typed differently": (pw_form(login_again="Hakkoda2026"),
-                                    rules.new_password(NEW_LOGIN_PW, "Hakkoda2026", login, "login_pw")),
-        "login again in another case": (pw_form(login_again="hakkoda2025"),
-                                        rules.new_password(NEW_LOGIN_PW, "hakkoda2025", login, "login_pw")),
-        "confirm typed differently": (pw_form(confirm_again="Oirase2026"),
-                                      rules.new_password(NEW_CONFIRM_PW, "Oirase2026", confirm, "confirm_pw")),
+        "login 13 chars": (
+            pw_form(login_pw="abcdefg123456"),
+            rules.new_password("abcdefg123456", "abcdefg123456", login, "login_pw"),
+        ),
+        "login letters only": (
+            pw_form(login_pw="hakkodasan"),
+            rules.new_password("hakkodasan", "hakkodasan", login, "login_pw"),
+        ),
+        "login full-width": (
+            pw_form(login_pw="Ｈａｋｋｏ２０"),
+            rules.new_password("Ｈａｋｋｏ２０", "Ｈａｋｋｏ２０", login, "login_pw"),
+        ),
+        "confirm with a symbol": (
+            pw_form(confirm_pw="oirase-2025"),
+            rules.new_password("oirase-2025", "oirase-2025", confirm, "confirm_pw"),
+        ),
+        "confirm digits only": (
+            pw_form(confirm_pw="20252025"),
+            rules.new_password("20252025", "20252025", confirm, "confirm_pw"),
+        ),
+        "login typed differently": (
+            pw_form(login_again="Hakkoda2026"),
+            rules.new_password(NEW_LOGIN_PW, "Hakkoda2026", login, "login_pw"),
+        ),
+        "login again in another case": (
+            pw_form(login_again="hakkoda2025"),
+            rules.new_password(NEW_LOGIN_PW, "hakkoda2025", login, "login_pw"),
+        ),
+        "confirm typed differently": (
+            pw_form(confirm_again="Oirase2026"),
+            rules.new_password(NEW_CONFIRM_PW, "Oirase2026", confirm, "confirm_pw"),
+        ),
         "login pw is the login id": (pw_form(login_pw=login_id), rules.CREDENTIALS_NOT_DISTINCT),
         "confirm pw is the login id": (pw_form(confirm_pw=login_id), rules.CREDENTIALS_NOT_DISTINCT),
         "both the same": (pw_form(confirm_pw=NEW_LOGIN_PW), rules.CREDENTIALS_NOT_DISTINCT),
@@ -277,8 +333,12 @@ def test_password_change_refuses_with_its_message_and_changes_nothing(
         assert problem is not None, name
         response = browser.post("/netbank/password", data=form)
         page = text(response)
-        seen[name] = (response.status_code, "画面ID : S-PW" in page, problem.message in page,
-                      customer_state(persona["customer_id"])["step"])
+        seen[name] = (
+            response.status_code,
+            "画面ID : S-PW" in page,
+            problem.message in page,
+            customer_state(persona["customer_id"])["step"],
+        )
     assert seen == dict.fromkeys(refusals, (200, True, True, "pw"))
     assert password_matches(persona, "login", persona["login_password"])
     assert password_matches(persona, "confirm", persona["confirm_password"])
@@ -324,7 +384,11 @@ def nothing_registered(state: dict) -> bool:
     """The customer has no mail, phone or limits yet and メール通知パスワード has not started."""
     limits = [account["transfer_limit"] for account in state["accounts"]]
     return (state["mail"], state["tel"], state["mail_password_active"], state["step"], limits) == (
-        None, None, False, "info", [None, None]
+        None,
+        None,
+        False,
+        "info",
+        [None, None],
     )
 
 
@@ -357,16 +421,17 @@ def test_customer_info_checks_the_entries_and_saves_nothing_before_the_confirmat
     assert 'value="taro@example.jp"' in back and 'value="70"' in back
 
 
-def test_customer_info_confirmed_registers_everything_and_starts_the_mail_password(
-    at_step, customer_state, journal
-):
+def test_customer_info_confirmed_registers_everything_and_starts_the_mail_password(at_step, customer_state, journal):
     persona, browser = at_step("info")
     response = register_info(browser, persona["confirm_password"], "hanako@example.jp", ("100", "70"))
     assert response.status_code == 302
     assert response.location == "/netbank/otp-application"
     state = customer_state(persona["customer_id"])
     assert (state["mail"], state["tel"], state["mail_password_active"], state["step"]) == (
-        "hanako@example.jp", "017-738-0000", True, "otp"
+        "hanako@example.jp",
+        "017-738-0000",
+        True,
+        "otp",
     )
     assert [a["transfer_limit"] for a in state["accounts"]] == [100, 70]
     assert state["failed_attempts"] == 0
@@ -381,27 +446,37 @@ def info_refusals(fields: list[str], persona: dict) -> dict:
     savings = f"貯蓄 {persona['accounts'][1]['number']}"
     return {
         "mail empty": (info_form(fields, mail=""), rules.mail_address("", "")),
-        "mail typed differently": (info_form(fields, mail_again="jiro@example.jp"),
-                                   rules.mail_address("taro@example.jp", "jiro@example.jp")),
-        "mail in another case": (info_form(fields, mail_again="Taro@example.jp"),
-                                 rules.mail_address("taro@example.jp", "Taro@example.jp")),
+        "mail typed differently": (
+            info_form(fields, mail_again="jiro@example.jp"),
+            rules.mail_address("taro@example.jp", "jiro@example.jp"),
+        ),
+        "mail in another case": (
+            info_form(fields, mail_again="Taro@example.jp"),
+            rules.mail_address("taro@example.jp", "Taro@example.jp"),
+        ),
         "mail malformed": (info_form(fields, mail="taro@@example.jp"), rules.mail_address("taro", "taro")),
         "mail full-width": (info_form(fields, mail="ｔａｒｏ@example.jp"), rules.mail_address("taro", "taro")),
         "phone partly filled": (info_form(fields, tel3=""), rules.phone_number(["017", "738", ""])),
         "phone full-width": (info_form(fields, tel1="０１７"), rules.phone_number(["０１７", "738", "0000"])),
         "phone 9 digits": (info_form(fields, tel3="000"), rules.phone_number(["017", "738", "000"])),
-        "limit empty": (info_form(fields, limits=("", "70")),
-                        rules.transfer_limit("", ordinary, fields[0], False)),
-        "limit 101": (info_form(fields, limits=("101", "70")),
-                      rules.transfer_limit("101", ordinary, fields[0], False)),
-        "limit 300 without a card": (info_form(fields, limits=("100", "300")),
-                                     rules.transfer_limit("300", savings, fields[1], False)),
-        "limit full-width": (info_form(fields, limits=("１００", "70")),
-                             rules.transfer_limit("１００", ordinary, fields[0], False)),
-        "limit decimal": (info_form(fields, limits=("100", "50.5")),
-                          rules.transfer_limit("50.5", savings, fields[1], False)),
-        "savings limit missing": ({k: v for k, v in info_form(fields).items() if k != fields[1]},
-                                  rules.transfer_limit("", savings, fields[1], False)),
+        "limit empty": (info_form(fields, limits=("", "70")), rules.transfer_limit("", ordinary, fields[0], False)),
+        "limit 101": (info_form(fields, limits=("101", "70")), rules.transfer_limit("101", ordinary, fields[0], False)),
+        "limit 300 without a card": (
+            info_form(fields, limits=("100", "300")),
+            rules.transfer_limit("300", savings, fields[1], False),
+        ),
+        "limit full-width": (
+            info_form(fields, limits=("１００", "70")),
+            rules.transfer_limit("１００", ordinary, fields[0], False),
+        ),
+        "limit decimal": (
+            info_form(fields, limits=("100", "50.5")),
+            rules.transfer_limit("50.5", savings, fields[1], False),
+        ),
+        "savings limit missing": (
+            {k: v for k, v in info_form(fields).items() if k != fields[1]},
+            rules.transfer_limit("", savings, fields[1], False),
+        ),
     }
 
 
@@ -414,9 +489,13 @@ def test_customer_info_refuses_with_its_message_and_saves_nothing(at_step, custo
         assert problem is not None, name
         response = browser.post("/netbank/customer-registration", data=form)
         page = text(response)
-        seen[name] = (response.status_code, "画面ID : S-INFO" in page, problem.message in page,
-                      nothing_registered(customer_state(persona["customer_id"])),
-                      browser.get("/netbank/customer-registration/confirm").location)
+        seen[name] = (
+            response.status_code,
+            "画面ID : S-INFO" in page,
+            problem.message in page,
+            nothing_registered(customer_state(persona["customer_id"])),
+            browser.get("/netbank/customer-registration/confirm").location,
+        )
     assert seen == dict.fromkeys(refusals, (200, True, True, True, "/netbank/customer-registration"))
     assert rules_refused(journal, persona) == [problem.rule for _, problem in refusals.values()]
 
@@ -481,7 +560,9 @@ def test_five_wrong_confirm_passwords_lock_the_customer_and_save_nothing(at_step
     persona, browser = at_step("info")
     browser.post("/netbank/customer-registration", data=info_form(limit_fields(browser)))
     for attempt in range(1, 6):
-        page = text(browser.post("/netbank/customer-registration/confirm", data={"ack": "on", "confirm_pw": "Wrong1234"}))
+        page = text(
+            browser.post("/netbank/customer-registration/confirm", data={"ack": "on", "confirm_pw": "Wrong1234"})
+        )
         expected = rules.LOCKED if attempt == 5 else rules.CONFIRM_PW_MISMATCH
         assert expected.message in page, attempt
     state = customer_state(persona["customer_id"])
@@ -499,7 +580,9 @@ def test_five_wrong_confirm_passwords_lock_the_customer_and_save_nothing(at_step
 def test_the_confirmation_wants_the_acknowledgement_and_a_confirm_password(at_step, customer_state, journal):
     persona, browser = at_step("info")
     browser.post("/netbank/customer-registration", data=info_form(limit_fields(browser)))
-    no_ack = text(browser.post("/netbank/customer-registration/confirm", data={"confirm_pw": persona["confirm_password"]}))
+    no_ack = text(
+        browser.post("/netbank/customer-registration/confirm", data={"confirm_pw": persona["confirm_password"]})
+    )
     assert rules.acknowledged(False).message in no_ack
     empty_pw = text(browser.post("/netbank/customer-registration/confirm", data={"ack": "on", "confirm_pw": ""}))
     assert rules.confirm_password_entry("").message in empty_pw
@@ -551,8 +634,10 @@ def test_select_email_is_saved_with_the_registration_and_not_after_cancelling(at
         persona, browser = at_step("info")
         browser.post("/netbank/select-email", data={"select_email": "not_use"})
         browser.post("/netbank/customer-registration", data=info_form(limit_fields(browser)))
-        browser.post("/netbank/customer-registration/confirm",
-                     data={"ack": "on", "confirm_pw": persona["confirm_password"], "action": action})
+        browser.post(
+            "/netbank/customer-registration/confirm",
+            data={"ack": "on", "confirm_pw": persona["confirm_password"], "action": action},
+        )
         assert customer_state(persona["customer_id"])["select_email"] is saved, action
 
 
@@ -566,9 +651,26 @@ def test_the_confirmation_shows_the_select_email_choice(at_step):
 # ---------------------------------------------------------------- never a 500
 
 LONG = "a1" * 5_000
-FIELDS = ("question1", "question2", "question3", "answer1", "answer2", "answer3", "ack", "action", "login_pw",
-          "login_pw_again", "confirm_pw", "confirm_pw_again", "mail", "mail_again", "tel1", "tel2", "tel3",
-          "select_email")
+FIELDS = (
+    "question1",
+    "question2",
+    "question3",
+    "answer1",
+    "answer2",
+    "answer3",
+    "ack",
+    "action",
+    "login_pw",
+    "login_pw_again",
+    "confirm_pw",
+    "confirm_pw_again",
+    "mail",
+    "mail_again",
+    "tel1",
+    "tel2",
+    "tel3",
+    "select_email",
+)
 
 
 def garbage(limits: list[str]) -> dict:
@@ -617,7 +719,11 @@ def test_no_setup_screen_ever_answers_500_to_garbage(app, at_step):
         statuses[route, who, "GET"] = browser_for().get(route, query_string={"x": LONG}).status_code
     assert len(statuses) == len(browsers) * (len(posts) + 1)
     assert {key: status for key, status in statuses.items() if status not in (200, 302)} == {}
-    reached = {key[2] for key, status in statuses.items() if key[0] == "/netbank/customer-registration/confirm" and status == 200}
+    reached = {
+        key[2]
+        for key, status in statuses.items()
+        if key[0] == "/netbank/customer-registration/confirm" and status == 200
+    }
     assert len(reached) == len(posts) + 1  # the checked entries stayed: every post reached the confirmation itself
 
 

@@ -1,4 +1,5 @@
 """The journal after a whole onboarding: what happened and which rule refused what, never a secret."""
+
 from __future__ import annotations
 
 import json
@@ -76,8 +77,10 @@ def test_a_shape_refusal_carries_its_rule_id_without_a_customer(client, journal)
 
 
 def test_a_refused_entry_names_the_field_but_not_what_was_typed(client, journal):
-    client.post("/netbank/customer-info", data={"branch": "001", "account": "1234567", "login_pw": "ｓｅｃｒｅｔ",
-                                           "confirm_pw": "Secret99"})
+    client.post(
+        "/netbank/customer-info",
+        data={"branch": "001", "account": "1234567", "login_pw": "ｓｅｃｒｅｔ", "confirm_pw": "Secret99"},
+    )
     [entry] = journal(kind="refused")
     assert entry["detail"] == {"field": "login_pw", "passed": ["R-ACCT-BRANCH", "R-ACCT-NO", "R-HANKAKU"]}
     assert "Secret99" not in json.dumps(entry) and "ｓｅｃｒｅｔ" not in json.dumps(entry, ensure_ascii=False)
@@ -92,10 +95,16 @@ def test_the_login_entry_records_the_step_reached(onboarded):
 def test_a_check_that_passes_is_journalled_as_passed_with_the_next_entry_and_only_once(client, seed, journal):
     """Evidence for the coverage map: the rules a submission passed ride on the journal entry it leads to."""
     persona = seed("new")
-    client.post("/netbank/customer-info", data={"branch": persona["branch"]["code"], "kind": "普通",
-                                                "account": persona["account_number"],
-                                                "login_pw": persona["login_password"],
-                                                "confirm_pw": persona["confirm_password"]})
+    client.post(
+        "/netbank/customer-info",
+        data={
+            "branch": persona["branch"]["code"],
+            "kind": "普通",
+            "account": persona["account_number"],
+            "login_pw": persona["login_password"],
+            "confirm_pw": persona["confirm_password"],
+        },
+    )
     [screen] = journal(kind="screen")
     assert screen["detail"]["passed"] == ["R-ACCT-BRANCH", "R-ACCT-MATCH", "R-ACCT-NO", "R-HANKAKU"]
     client.post("/netbank/login-id", data={"login_id": "abc", "login_id_again": "abc"})

@@ -1,4 +1,5 @@
 """R-LOCKOUT below the screens: every password check goes through lockout.check_password, S-INFO-OK included."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,8 +19,12 @@ def test_the_confirmation_refuses_a_locked_customer_even_with_the_right_confirm_
         customer = db.session.get(Customer, persona["customer_id"])
         customer.locked, customer.failed_attempts = True, 5
         db.session.commit()
-        pending = {"mail": "taro@example.jp", "tel": ["017", "738", "0000"], "select_email": True,
-                   "limits": {str(account.id): 100 for account in customer.accounts}}
+        pending = {
+            "mail": "taro@example.jp",
+            "tel": ["017", "738", "0000"],
+            "select_email": True,
+            "limits": {str(account.id): 100 for account in customer.accounts},
+        }
         with pytest.raises(Refused) as refused:
             confirm_registration(customer, pending, True, persona["confirm_password"])
         assert refused.value.problems == [rules.LOCKED]

@@ -4,6 +4,7 @@ A wrong password to a locked account or login ID gets the very screen an account
 login ID that does not exist gets, so a stranger learns neither that it exists nor
 that it is locked; it does not unlock anything, and the journal keeps what happened.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,9 +51,7 @@ SID001_WRONG = {
 
 
 @pytest.mark.parametrize("mistake", SID001_WRONG.values(), ids=SID001_WRONG.keys())
-def test_sid001_answers_wrong_passwords_to_a_locked_account_as_it_answers_an_account_nobody_has(
-    app, locked, mistake
-):
+def test_sid001_answers_wrong_passwords_to_a_locked_account_as_it_answers_an_account_nobody_has(app, locked, mistake):
     form = sid001(locked, **mistake(locked))
     to_locked = app.test_client().post("/netbank/customer-info", data=form)
     to_nobody = app.test_client().post("/netbank/customer-info", data={**form, "account": nobodys_account(locked)})
@@ -74,7 +73,9 @@ def test_sid001_wrong_passwords_to_a_locked_account_unlock_nothing_and_are_journ
     assert refusal["customer_id"] == locked["customer_id"]  # the journal is the bank's own: it may say whose
     [noted] = journal(kind="locked_attempt")
     assert (noted["screen"], noted["customer_id"], noted["detail"]) == (
-        "SID001", locked["customer_id"], {"refused_as": "R-ACCT-MATCH", "passed": ["R-ACCT-BRANCH", "R-ACCT-NO", "R-HANKAKU"]}
+        "SID001",
+        locked["customer_id"],
+        {"refused_as": "R-ACCT-MATCH", "passed": ["R-ACCT-BRANCH", "R-ACCT-NO", "R-HANKAKU"]},
     )
     assert len(journal(kind="lockout")) == 1  # locked once, not again
 

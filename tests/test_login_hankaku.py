@@ -1,4 +1,5 @@
 """R-HANKAKU on 初回ログイン (S-LOGIN1, P7) and ログイン (S-LOGIN, P17): a login ID is typed in 半角英数字."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,8 +24,16 @@ NOT_HANKAKU = "ログインIDは半角英数字で入力してください。"
         ("ｱｲｳ123", NOT_HANKAKU),
         ("", "ログインIDを入力してください。"),
     ],
-    ids=["full-width", "full-width letters", "a space", "an ideographic space", "a symbol", "hiragana",
-         "half-width katakana", "empty"],
+    ids=[
+        "full-width",
+        "full-width letters",
+        "a space",
+        "an ideographic space",
+        "a symbol",
+        "hiragana",
+        "half-width katakana",
+        "empty",
+    ],
 )
 def test_a_login_id_not_in_half_width_letters_and_digits_is_refused_by_name_and_not_counted(
     client, seed, customer_state, journal, path, login_id, message

@@ -1,4 +1,5 @@
 """The mail party: the bank's notice over real SMTP, the capturing server, mailboxes and 迷惑メール拒否設定."""
+
 from __future__ import annotations
 
 import smtplib
@@ -76,8 +77,13 @@ def test_registering_a_mail_address_sends_the_notice_from_the_bank(registered, m
     assert "「メール通知パスワード」をお送りします。" in mail["body"]
     assert HELP_LINE in mail["body"]
     assert bank_mail_entries(journal, "notice@example.jp") == [
-        {"to": "notice@example.jp", "sender": "info@am-bk.co.jp", "subject": SUBJECT, "delivered": True,
-         "passed": ["R-TOKEN-MAIL"]}
+        {
+            "to": "notice@example.jp",
+            "sender": "info@am-bk.co.jp",
+            "subject": SUBJECT,
+            "delivered": True,
+            "passed": ["R-TOKEN-MAIL"],
+        }
     ]
 
 
@@ -144,8 +150,14 @@ def test_lifting_the_rejection_lets_the_bank_through_again(control, registered, 
 def send_notice(app, to: str) -> bool:
     """The bank's notice sent straight through mockbank.mail.sender.send_mail."""
     with app.test_request_context():
-        return send_mail(to, "info@am-bk.co.jp", "青森みちのく銀行", SUBJECT, "mail/messages/mail_registered.txt",
-                         customer=SimpleNamespace(name="青森 太郎"))
+        return send_mail(
+            to,
+            "info@am-bk.co.jp",
+            "青森みちのく銀行",
+            SUBJECT,
+            "mail/messages/mail_registered.txt",
+            customer=SimpleNamespace(name="青森 太郎"),
+        )
 
 
 def test_the_mailbox_settings_page_rejects_and_allows_a_domain_like_the_control_api(app, client, control, mails):
@@ -178,8 +190,14 @@ ROUND_TRIP_NAME = "髙橋 﨑子 🏦✨ ～！？＠ ｶﾅ 「確認」①"
 
 def test_send_mail_delivers_japanese_and_emoji_byte_for_byte(app, mails, journal):
     with app.test_request_context():
-        sent = send_mail("unicode@example.jp", "info@am-bk.co.jp", "青森みちのく銀行", ROUND_TRIP_SUBJECT,
-                         "mail/messages/mail_registered.txt", customer=SimpleNamespace(name=ROUND_TRIP_NAME))
+        sent = send_mail(
+            "unicode@example.jp",
+            "info@am-bk.co.jp",
+            "青森みちのく銀行",
+            ROUND_TRIP_SUBJECT,
+            "mail/messages/mail_registered.txt",
+            customer=SimpleNamespace(name=ROUND_TRIP_NAME),
+        )
         rendered = render_template("mail/messages/mail_registered.txt", customer=SimpleNamespace(name=ROUND_TRIP_NAME))
     assert sent is True
     [mail] = mails("unicode@example.jp")
@@ -192,22 +210,34 @@ def test_send_mail_delivers_japanese_and_emoji_byte_for_byte(app, mails, journal
 def test_send_mail_keeps_a_long_japanese_subject_that_has_to_be_folded(app, mails):
     subject = "【青森みちのく銀行】" + "お振込受付のお知らせ・ご確認のお願い（重要）" * 4 + "🏦"
     with app.test_request_context():
-        assert send_mail("long@example.jp", "info@am-bk.co.jp", "青森みちのく銀行", subject,
-                         "mail/messages/mail_registered.txt", customer=SimpleNamespace(name="青森 太郎"))
+        assert send_mail(
+            "long@example.jp",
+            "info@am-bk.co.jp",
+            "青森みちのく銀行",
+            subject,
+            "mail/messages/mail_registered.txt",
+            customer=SimpleNamespace(name="青森 太郎"),
+        )
     assert mails("long@example.jp")[0]["subject"] == subject
 
 
 @pytest.mark.xfail(
     reason="Python 3.11's email header folder (policy.default, used by mockbank/mail/sender.py) puts the space "
-           "before an encoded word that starts a folded line outside the encoded word, where RFC 2047 decoders "
-           "drop it (CPython gh-144156, fixed upstream in 2026); the bank's own subjects have no such space",
+    "before an encoded word that starts a folded line outside the encoded word, where RFC 2047 decoders "
+    "drop it (CPython gh-144156, fixed upstream in 2026); the bank's own subjects have no such space",
     strict=True,
 )
 def test_send_mail_keeps_a_space_where_a_long_subject_is_folded(app, mails):
     subject = "【青森みちのく銀行】ご登録の㈱カナ・かな・ＡＢＣ１２３！？～ 🏦✨ " + "長い件名です" * 20
     with app.test_request_context():
-        send_mail("folded@example.jp", "info@am-bk.co.jp", "青森みちのく銀行", subject,
-                  "mail/messages/mail_registered.txt", customer=SimpleNamespace(name="青森 太郎"))
+        send_mail(
+            "folded@example.jp",
+            "info@am-bk.co.jp",
+            "青森みちのく銀行",
+            subject,
+            "mail/messages/mail_registered.txt",
+            customer=SimpleNamespace(name="青森 太郎"),
+        )
     assert mails("folded@example.jp")[0]["subject"] == subject
 
 
@@ -221,7 +251,11 @@ def test_the_capture_server_is_a_real_smtp_server(app, mails):
         assert smtp.noop()[0] == 250
         assert smtp.send_message(message) == {}
     [mail] = mails("smtp@example.jp")
-    assert (mail["from"], mail["to"], mail["subject"]) == ("token@otp-auth.net", "smtp@example.jp", "トークン発行のお知らせ ①")
+    assert (mail["from"], mail["to"], mail["subject"]) == (
+        "token@otp-auth.net",
+        "smtp@example.jp",
+        "トークン発行のお知らせ ①",
+    )
     assert mail["body"].splitlines() == ["利用開始パスワードを入力してください。", "🏦"]
 
 
@@ -265,7 +299,8 @@ def test_a_plain_smtp_send_with_no_bank_in_the_way_is_journalled_only_when_refus
 
 def test_mockbank_smtp_url_points_the_bank_at_another_server():
     assert config.from_environment({"MOCKBANK_SMTP_URL": "smtp://mail.example:1025"}) == {
-        "SMTP_HOST": "mail.example", "SMTP_PORT": 1025
+        "SMTP_HOST": "mail.example",
+        "SMTP_PORT": 1025,
     }
     assert config.from_environment({"MOCKBANK_SMTP_URL": "smtp://mailpit"}) == {"SMTP_HOST": "mailpit", "SMTP_PORT": 25}
     assert config.from_environment({}) == {}
@@ -294,8 +329,14 @@ def test_an_unreachable_mail_server_is_journalled_and_never_a_500(make_app):
         closed_port = probe.getsockname()[1]
     app = make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=closed_port)
     with app.test_request_context():
-        sent = send_mail("taro@example.jp", "info@am-bk.co.jp", "青森みちのく銀行", "件名",
-                         "mail/messages/mail_registered.txt", customer={"name": "青森 太郎"})
+        sent = send_mail(
+            "taro@example.jp",
+            "info@am-bk.co.jp",
+            "青森みちのく銀行",
+            "件名",
+            "mail/messages/mail_registered.txt",
+            customer={"name": "青森 太郎"},
+        )
         from mockbank import journal
 
         (entry,) = journal.entries("mail")

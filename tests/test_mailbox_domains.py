@@ -1,4 +1,5 @@
 """迷惑メール拒否設定 (M-MAIL): the mailbox and the control API take a sender domain only when it is one."""
+
 from __future__ import annotations
 
 import pytest

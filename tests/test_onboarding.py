@@ -1,4 +1,5 @@
 """SID001 → ログインID取得 → 取得完了 → 初回ログイン through Flask's test client, posting forms like a browser."""
+
 from __future__ import annotations
 
 import pytest
@@ -43,7 +44,9 @@ def test_sid001_takes_the_latest_passwords_of_an_id_initialised_customer(client,
 
 def test_sid001_takes_an_account_number_with_leading_zeros(client, seed):
     persona = seed("new", account_number="0012345")
-    assert client.post("/netbank/customer-info", data=sid001(persona, account="0012345")).location == "/netbank/login-id"
+    assert (
+        client.post("/netbank/customer-info", data=sid001(persona, account="0012345")).location == "/netbank/login-id"
+    )
 
 
 MISMATCHES = {
@@ -210,8 +213,12 @@ def test_login_id_refuses_with_its_message_and_saves_nothing(client, applicant, 
         response = client.post("/netbank/login-id", data=form(applicant))
         page = text(response)
         state = customer_state(applicant["customer_id"])
-        seen[name] = (response.status_code, "画面ID : S-ID" in page, problem.message in page,
-                      (state["login_id"], state["step"]))
+        seen[name] = (
+            response.status_code,
+            "画面ID : S-ID" in page,
+            problem.message in page,
+            (state["login_id"], state["step"]),
+        )
     assert seen == dict.fromkeys(REFUSALS, (200, True, True, (None, "login_id")))
     refused = journal(kind="refused", customer_id=applicant["customer_id"])
     assert [e["rule"] for e in refused] == [problem.rule for _, problem in REFUSALS.values()]
@@ -367,15 +374,24 @@ LONG = "a1" * 5_000
 GARBAGE = {
     "no fields": {},
     "only an action": {"action": "next"},
-    "10,000 characters": {k: LONG for k in ("branch", "kind", "account", "login_pw", "confirm_pw", "login_id",
-                                             "login_id_again", "ack", "action")},
-    "10,000 kanji": {k: "漢" * 10_000 for k in ("branch", "kind", "account", "login_pw", "confirm_pw", "login_id",
-                                                "login_id_again", "ack")},
-    "unicode": {k: "🏦ｱ\u200bé\x00\r\n<script>'\"" for k in ("branch", "kind", "account", "login_pw", "confirm_pw",
-                                                               "login_id", "login_id_again", "ack", "action")},
+    "10,000 characters": {
+        k: LONG
+        for k in ("branch", "kind", "account", "login_pw", "confirm_pw", "login_id", "login_id_again", "ack", "action")
+    },
+    "10,000 kanji": {
+        k: "漢" * 10_000
+        for k in ("branch", "kind", "account", "login_pw", "confirm_pw", "login_id", "login_id_again", "ack")
+    },
+    "unicode": {
+        k: "🏦ｱ\u200bé\x00\r\n<script>'\""
+        for k in ("branch", "kind", "account", "login_pw", "confirm_pw", "login_id", "login_id_again", "ack", "action")
+    },
     "lists": {"branch": ["001", "002"], "login_id": ["a", "b"], "login_pw": ["x", "y"]},
-    "odd login id with a good password": {"login_id": "ab\x00c1🏦" * 100, "login_id_again": "ab\x00c1🏦" * 100,
-                                          "login_pw": "Abc12345"},
+    "odd login id with a good password": {
+        "login_id": "ab\x00c1🏦" * 100,
+        "login_id_again": "ab\x00c1🏦" * 100,
+        "login_pw": "Abc12345",
+    },
 }
 RAW_BODIES = {
     "empty body": (b"", "application/x-www-form-urlencoded"),
@@ -398,16 +414,25 @@ FORM_ROUTES = [
 
 def test_no_form_ever_answers_500_to_garbage(app, control, seed):
     persona = seed("new")
-    real_account = {"branch": persona["branch"]["code"], "account": persona["account_number"], "kind": "普通",
-                    "login_pw": LONG, "confirm_pw": LONG, "action": "next"}
+    real_account = {
+        "branch": persona["branch"]["code"],
+        "account": persona["account_number"],
+        "kind": "普通",
+        "login_pw": LONG,
+        "confirm_pw": LONG,
+        "action": "next",
+    }
     posts = [(name, {"data": form}) for name, form in {**GARBAGE, "real account, long passwords": real_account}.items()]
     posts += [(name, {"data": body, "content_type": kind}) for name, (body, kind) in RAW_BODIES.items()]
     statuses = {}
     for route, role in FORM_ROUTES:
         browser = app.test_client()
-        cookie = role and control.post(
-            "/_control/sessions", json={"customer_id": persona["customer_id"], "role": role}
-        ).get_json()
+        cookie = (
+            role
+            and control.post(
+                "/_control/sessions", json={"customer_id": persona["customer_id"], "role": role}
+            ).get_json()
+        )
         for name, post in posts:
             if cookie:
                 browser.set_cookie(cookie["name"], cookie["value"])

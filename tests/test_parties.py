@@ -26,9 +26,20 @@ def add_probe(app, prefix: str) -> None:
 
 
 def test_each_url_belongs_to_one_party():
-    assert [party_of(p) for p in ("/", "/netbank/login", "/mailbox/", "/mailbox/a@b.jp/", "/issuer/api/tokens",
-                                  "/app/", "/phone/dial", "/_control/reset", "/mailboxes")] == [
-        "bank", "bank", "mailbox", "mailbox", "issuer", "app", "phone", "control", "bank"]
+    assert [
+        party_of(p)
+        for p in (
+            "/",
+            "/netbank/login",
+            "/mailbox/",
+            "/mailbox/a@b.jp/",
+            "/issuer/api/tokens",
+            "/app/",
+            "/phone/dial",
+            "/_control/reset",
+            "/mailboxes",
+        )
+    ] == ["bank", "bank", "mailbox", "mailbox", "issuer", "app", "phone", "control", "bank"]
 
 
 def test_the_banks_clear_leaves_the_mailbox_and_the_apps_sessions_alone(app, client):

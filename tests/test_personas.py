@@ -1,4 +1,5 @@
 """Personas seeded through the control API: what the customer holds on paper, and what the bank keeps."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Personas seeded at an onboarding step (state over navigation), and the overrides the control API refuses."""
+
 from __future__ import annotations
 
 import pytest
@@ -41,7 +42,10 @@ def test_a_new_persona_past_the_first_login_has_a_login_id_and_stands_at_its_ste
     assert rules.login_id_format(persona["login_id"]) is None
     state = customer_state(persona["customer_id"])
     assert (persona["step"], state["step"], state["login_id"], state["contract"]) == (
-        step, step, persona["login_id"], "new"
+        step,
+        step,
+        persona["login_id"],
+        "new",
     )
     assert (state["mail"], state["tel"], state["mail_password_active"], state["locked"]) == (None, None, False, False)
 
@@ -107,8 +111,15 @@ def test_a_card_holder_is_reported_and_held_as_one(at, customer_state):
         {"kind": "id_initialised", "step": "pw"},
         {"kind": "id_initialised", "step": "first_login"},
     ],
-    ids=["new at done", "new at otp", "an unknown step", "a step in upper case", "active at qa",
-         "id_initialised at pw", "id_initialised at first_login without a login id"],
+    ids=[
+        "new at done",
+        "new at otp",
+        "an unknown step",
+        "a step in upper case",
+        "active at qa",
+        "id_initialised at pw",
+        "id_initialised at first_login without a login id",
+    ],
 )
 def test_refuses_a_step_the_persona_cannot_start_at(control, body):
     response = control.post("/_control/personas", json=body)
@@ -134,10 +145,22 @@ def test_refuses_a_step_the_persona_cannot_start_at(control, body):
         ("seed", True),
         ("seed", 1.5),
     ],
-    ids=["account number of 2 digits", "account number as a number", "branch of 1 digit", "branch of letters",
-         "login id too short", "login id of letters only", "password too short", "full-width password",
-         "otp_card as text", "otp_card as a number", "step as a number", "seed as text", "seed as a boolean",
-         "seed as a fraction"],
+    ids=[
+        "account number of 2 digits",
+        "account number as a number",
+        "branch of 1 digit",
+        "branch of letters",
+        "login id too short",
+        "login id of letters only",
+        "password too short",
+        "full-width password",
+        "otp_card as text",
+        "otp_card as a number",
+        "step as a number",
+        "seed as text",
+        "seed as a boolean",
+        "seed as a fraction",
+    ],
 )
 def test_refuses_a_bad_override_with_400_naming_it(control, override, value):
     response = control.post("/_control/personas", json={"kind": "new", override: value})

@@ -1,4 +1,5 @@
 """Reports (issue: reports a product owner reads): the HTML report calls nothing outside; the coverage map matches the tags."""
+
 from __future__ import annotations
 
 import re
@@ -26,19 +27,45 @@ def tags_in_feature_files() -> set[str]:
     return found
 
 
-def record(device: str, outcome: str, shot: str | None, line: int = 10, evidence: dict | None = None,
-           file: str = "customer_info.feature") -> dict:
+def record(
+    device: str,
+    outcome: str,
+    shot: str | None,
+    line: int = 10,
+    evidence: dict | None = None,
+    file: str = "customer_info.feature",
+) -> dict:
     """A scenario record as the plugin writes it; by default its run showed SID001 and refused R-ACCT-BRANCH."""
     shots = [{"phone": device, "path": shot, "blank": False}] if shot else []
-    steps = [{"keyword": "もし", "name": "お客様情報入力画面を開く", "line": line + 1, "status": "passed",
-              "duration": 0.1, "error": None, "screenshots": shots}]
+    steps = [
+        {
+            "keyword": "もし",
+            "name": "お客様情報入力画面を開く",
+            "line": line + 1,
+            "status": "passed",
+            "duration": 0.1,
+            "error": None,
+            "screenshots": shots,
+        }
+    ]
     return {
-        "nodeid": f"features/test_features.py::test_x[{device}]", "key": "test_x", "device": device,
+        "nodeid": f"features/test_features.py::test_x[{device}]",
+        "key": "test_x",
+        "device": device,
         "feature": {"name": "お客様情報入力", "file": file, "tags": ["P5", "SID001"]},
-        "scenario": {"name": "店番は半角数字3桁", "title": "店番は半角数字3桁", "line": line,
-                     "tags": ["P5", "R-ACCT-BRANCH", "SID001"], "params": {}},
-        "steps": steps, "outcome": outcome, "duration": 1.2,
-        "error": {"message": "AssertionError: 画面が違います", "traceback": "Traceback…"} if outcome == "failed" else None,
+        "scenario": {
+            "name": "店番は半角数字3桁",
+            "title": "店番は半角数字3桁",
+            "line": line,
+            "tags": ["P5", "R-ACCT-BRANCH", "SID001"],
+            "params": {},
+        },
+        "steps": steps,
+        "outcome": outcome,
+        "duration": 1.2,
+        "error": {"message": "AssertionError: 画面が違います", "traceback": "Traceback…"}
+        if outcome == "failed"
+        else None,
         "artifacts": {"trace": ["failures/x/trace.zip"]} if outcome == "failed" else {},
         "phones": [device],
         "evidence": evidence if evidence is not None else {"screens": ["SID001"], "rules": ["R-ACCT-BRANCH"]},
@@ -59,7 +86,9 @@ def report_dir(tmp_path: Path) -> Path:
     """A report written from two devices' records, with a real screenshot file each."""
     from base64 import b64decode
 
-    pixel = b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    pixel = b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    )
     (tmp_path / "shots").mkdir()
     for name in ("a.png", "b.png"):
         (tmp_path / "shots" / name).write_bytes(pixel)
@@ -106,7 +135,7 @@ def test_the_report_shows_each_device_side_by_side_with_steps_and_failures(repor
 def test_the_coverage_map_counts_match_the_feature_tags():
     coverage = build(FEATURES, [])
     tags = tags_in_feature_files()
-    for section, (title, catalogue) in zip(coverage["sections"], SECTIONS):
+    for section, (title, catalogue) in zip(coverage["sections"], SECTIONS, strict=False):
         checked = {item["id"] for item in section["entries"] if item["scenarios"]}
         assert section["title"] == title
         assert checked == tags & set(catalogue), title
@@ -129,15 +158,19 @@ def test_cucumber_json_has_one_element_per_device_with_japanese_steps():
 
 
 def test_history_names_the_scenarios_that_both_passed_and_failed():
-    runs = [history.run_summary(str(n), "t", 1.0, [record("iPhone", outcome, None)]) for n, outcome in
-            enumerate(["passed", "failed", "passed"])]
+    runs = [
+        history.run_summary(str(n), "t", 1.0, [record("iPhone", outcome, None)])
+        for n, outcome in enumerate(["passed", "failed", "passed"])
+    ]
     runs.append(history.run_summary("3", "t", 1.0, [record("Android", "passed", None)]))
     assert history.flaky(runs) == {"test_x|iPhone": {"passed": 2, "failed": 1}}
 
 
 def test_the_default_run_never_retries_a_failure():
     """No rerun plugin or option hides a failure behind a retry."""
-    settings = (ROOT / "pyproject.toml").read_text(encoding="utf-8") + (ROOT / "scripts" / "acceptance.sh").read_text(encoding="utf-8")
+    settings = (ROOT / "pyproject.toml").read_text(encoding="utf-8") + (ROOT / "scripts" / "acceptance.sh").read_text(
+        encoding="utf-8"
+    )
     assert "--reruns" not in settings and "rerunfailures" not in settings
 
 
@@ -168,8 +201,11 @@ def test_a_tag_whose_runs_show_no_evidence_is_listed_as_unproven_not_checked():
     nothing = {"screens": ["SID001"], "rules": ["R-ACCT-NO"]}
     entry = branch_rule_entry([record(d, "passed", None, line=line, evidence=nothing) for d in ("iPhone", "Android")])
     assert entry["status"] == "unproven"
-    rules = next(s for s in build(FEATURES, [record("iPhone", "passed", None, line=line, evidence=nothing)])["sections"]
-                 if s["title"] == "ルール")
+    rules = next(
+        s
+        for s in build(FEATURES, [record("iPhone", "passed", None, line=line, evidence=nothing)])["sections"]
+        if s["title"] == "ルール"
+    )
     assert "R-ACCT-BRANCH" in rules["unproven"]
 
 
@@ -177,8 +213,14 @@ def test_a_journey_is_proven_only_when_every_screen_of_it_is():
     from reporting.coverage import scenarios_by_tag
 
     scenario = scenarios_by_tag(FEATURES)["J-APPLY"][0]
-    top_only = record("iPhone", "passed", None, line=scenario["line"], file=scenario["file"],
-                      evidence={"screens": ["S-TOP"], "rules": []})
+    top_only = record(
+        "iPhone",
+        "passed",
+        None,
+        line=scenario["line"],
+        file=scenario["file"],
+        evidence={"screens": ["S-TOP"], "rules": []},
+    )
     journeys = next(s for s in build(FEATURES, [top_only])["sections"] if s["title"] == "手続き")
     apply_journey = next(e for e in journeys["entries"] if e["id"] == "J-APPLY")
     assert apply_journey["status"] == "partial" and apply_journey["missing"] == ["S-APPLY"]
@@ -187,9 +229,16 @@ def test_a_journey_is_proven_only_when_every_screen_of_it_is():
 def test_evidence_proves_screens_shown_rules_applied_and_the_pages_and_journeys_they_belong_to():
     from reporting.evidence import rules_applied, unproven
 
-    journal = [{"kind": "refused", "rule": "R-ID-FMT", "detail": {}},
-               {"kind": "screen", "rule": None, "detail": {"passed": ["R-ID-TWICE"]}}]
+    journal = [
+        {"kind": "refused", "rule": "R-ID-FMT", "detail": {}},
+        {"kind": "screen", "rule": None, "detail": {"passed": ["R-ID-TWICE"]}},
+    ]
     evidence = {"screens": ["S-ID"], "rules": sorted(rules_applied(journal))}
     assert evidence["rules"] == ["R-ID-FMT", "R-ID-TWICE"]
     assert unproven(["P6", "S-ID", "R-ID-FMT", "R-ID-TWICE", "J-NEW", "PC"], evidence) == []
-    assert unproven(["S-ID-DONE", "R-DISTINCT", "P8", "J-APPLY"], evidence) == ["J-APPLY", "P8", "R-DISTINCT", "S-ID-DONE"]
+    assert unproven(["S-ID-DONE", "R-DISTINCT", "P8", "J-APPLY"], evidence) == [
+        "J-APPLY",
+        "P8",
+        "R-DISTINCT",
+        "S-ID-DONE",
+    ]

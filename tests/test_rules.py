@@ -1,4 +1,5 @@
 """The manual's rules as pure functions: each boundary, with the exact rule ID and message."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -13,7 +14,7 @@ BRANCH_FORMAT = Problem("R-ACCT-BRANCH", "店番は半角数字3桁で入力し�
 ACCOUNT_EMPTY = Problem("R-ACCT-NO", "口座番号を入力してください。", "account")
 ACCOUNT_FORMAT = Problem(
     "R-ACCT-NO",
-    "口座番号は半角数字7桁で入力してください。7桁に満たない口座番号の時は頭に\"0\"（ゼロ）を入れて7桁にしてください。",
+    '口座番号は半角数字7桁で入力してください。7桁に満たない口座番号の時は頭に"0"（ゼロ）を入れて7桁にしてください。',
     "account",
 )
 ID_EMPTY = Problem("R-ID-FMT", "ログインIDを入力してください。", "login_id")
@@ -34,8 +35,17 @@ ID_HANKAKU = Problem("R-HANKAKU", "ログインIDは半角英数字で入力し�
         ("12a", BRANCH_FORMAT),
         (" 12", BRANCH_FORMAT),
     ],
-    ids=["empty", "2 digits", "3 digits", "3 digits with leading zeros", "4 digits", "full-width", "letters",
-         "digits and a letter", "a space"],
+    ids=[
+        "empty",
+        "2 digits",
+        "3 digits",
+        "3 digits with leading zeros",
+        "4 digits",
+        "full-width",
+        "letters",
+        "digits and a letter",
+        "a space",
+    ],
 )
 def test_checks_a_branch_code_of_three_half_width_digits(value, expected):
     assert rules.branch_code(value) == expected
@@ -53,8 +63,16 @@ def test_checks_a_branch_code_of_three_half_width_digits(value, expected):
         ("abcdefg", ACCOUNT_FORMAT),
         ("123-456", ACCOUNT_FORMAT),
     ],
-    ids=["empty", "6 digits", "7 digits", "7 digits with leading zeros", "8 digits", "full-width", "letters",
-         "a hyphen"],
+    ids=[
+        "empty",
+        "6 digits",
+        "7 digits",
+        "7 digits with leading zeros",
+        "8 digits",
+        "full-width",
+        "letters",
+        "a hyphen",
+    ],
 )
 def test_checks_an_account_number_of_seven_half_width_digits(value, expected):
     assert rules.account_number(value) == expected
@@ -64,7 +82,10 @@ def test_checks_an_account_number_of_seven_half_width_digits(value, expected):
     ("value", "expected"),
     [
         ("", Problem("R-HANKAKU", "(仮) ログインパスワードを入力してください。", "login_pw")),
-        ("ａｂｃ１２３４５", Problem("R-HANKAKU", "(仮) ログインパスワードは半角英数字で入力してください。", "login_pw")),
+        (
+            "ａｂｃ１２３４５",
+            Problem("R-HANKAKU", "(仮) ログインパスワードは半角英数字で入力してください。", "login_pw"),
+        ),
         ("abc!2345", Problem("R-HANKAKU", "(仮) ログインパスワードは半角英数字で入力してください。", "login_pw")),
         ("abc 2345", Problem("R-HANKAKU", "(仮) ログインパスワードは半角英数字で入力してください。", "login_pw")),
         ("あいう12345", Problem("R-HANKAKU", "(仮) ログインパスワードは半角英数字で入力してください。", "login_pw")),
@@ -104,8 +125,21 @@ def test_names_the_password_it_refuses_by_the_label_and_field_given():
         ("ABC123", None),
         ("AbC123xY", None),
     ],
-    ids=["empty", "5 chars", "6 chars", "12 chars", "13 chars", "letters only", "digits only", "full-width",
-         "underscore", "space", "hiragana", "upper case", "mixed case"],
+    ids=[
+        "empty",
+        "5 chars",
+        "6 chars",
+        "12 chars",
+        "13 chars",
+        "letters only",
+        "digits only",
+        "full-width",
+        "underscore",
+        "space",
+        "hiragana",
+        "upper case",
+        "mixed case",
+    ],
 )
 def test_checks_a_login_id_of_six_to_twelve_mixed_half_width_letters_and_digits(value, expected):
     assert rules.login_id_format(value) == expected
@@ -121,8 +155,16 @@ def test_names_the_login_id_field_it_is_given():
     ("login_id", "again", "expected"),
     [
         ("abc123", "abc123", None),
-        ("abc123", "abc124", Problem("R-ID-TWICE", "ログインIDとログインID (確認用) が一致しません。", "login_id_again")),
-        ("abc123", "ABC123", Problem("R-ID-TWICE", "ログインIDとログインID (確認用) が一致しません。", "login_id_again")),
+        (
+            "abc123",
+            "abc124",
+            Problem("R-ID-TWICE", "ログインIDとログインID (確認用) が一致しません。", "login_id_again"),
+        ),
+        (
+            "abc123",
+            "ABC123",
+            Problem("R-ID-TWICE", "ログインIDとログインID (確認用) が一致しません。", "login_id_again"),
+        ),
         ("abc123", "", Problem("R-ID-TWICE", "ログインIDとログインID (確認用) が一致しません。", "login_id_again")),
     ],
     ids=["equal", "different", "case differs", "second one empty"],
@@ -153,8 +195,14 @@ NOT_DISTINCT = Problem("R-DISTINCT", "ログインID、ログインパスワー�
         ("abc123", "Pass1234", "Pass1234", NOT_DISTINCT),
         ("abc123", "abc123", "abc123", NOT_DISTINCT),
     ],
-    ids=["all differ", "differ only in case", "id equals login pw", "id equals confirm pw",
-         "login pw equals confirm pw", "all equal"],
+    ids=[
+        "all differ",
+        "differ only in case",
+        "id equals login pw",
+        "id equals confirm pw",
+        "login pw equals confirm pw",
+        "all equal",
+    ],
 )
 def test_checks_login_id_and_both_passwords_all_differ(login_id, login_pw, confirm_pw, expected):
     assert rules.credentials_distinct(login_id, login_pw, confirm_pw) == expected
@@ -163,22 +211,52 @@ def test_checks_login_id_and_both_passwords_all_differ(login_id, login_pw, confi
 @pytest.mark.parametrize(
     ("problem", "rule", "message", "field"),
     [
-        (rules.CREDENTIALS_NOT_DISTINCT, "R-DISTINCT",
-         "ログインID、ログインパスワード及び確認用パスワードは、同じものを使用できません。", None),
-        (rules.LOGIN_ID_TAKEN, "R-ID-UNIQUE",
-         "ご指定のログインIDは既に使用されています。別のログインIDを入力してください。", "login_id"),
-        (rules.ACCOUNT_MISMATCH, "R-ACCT-MATCH",
-         "入力されたお申込代表口座またはパスワードに誤りがあります。内容をご確認の上、再度ご入力ください。", None),
-        (rules.LOGIN_ID_ALREADY_TAKEN, "R-CRED-SHARED",
-         "ログインIDは取得済みです。「既につないでネ！ットをご利用中のお客さま」からログインしてください。", None),
-        (rules.LOGIN_MISMATCH, "R-LOGIN-MATCH",
-         "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。", None),
-        (rules.LOCKED, "R-LOCKOUT",
-         "パスワードの誤入力が所定の回数に達したため、お取引を停止しております。"
-         "お取引店またはネットバンキング共同受付センター（フリーダイヤル 0120-892548）にお問い合わせください。", None),
+        (
+            rules.CREDENTIALS_NOT_DISTINCT,
+            "R-DISTINCT",
+            "ログインID、ログインパスワード及び確認用パスワードは、同じものを使用できません。",
+            None,
+        ),
+        (
+            rules.LOGIN_ID_TAKEN,
+            "R-ID-UNIQUE",
+            "ご指定のログインIDは既に使用されています。別のログインIDを入力してください。",
+            "login_id",
+        ),
+        (
+            rules.ACCOUNT_MISMATCH,
+            "R-ACCT-MATCH",
+            "入力されたお申込代表口座またはパスワードに誤りがあります。内容をご確認の上、再度ご入力ください。",
+            None,
+        ),
+        (
+            rules.LOGIN_ID_ALREADY_TAKEN,
+            "R-CRED-SHARED",
+            "ログインIDは取得済みです。「既につないでネ！ットをご利用中のお客さま」からログインしてください。",
+            None,
+        ),
+        (
+            rules.LOGIN_MISMATCH,
+            "R-LOGIN-MATCH",
+            "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。",
+            None,
+        ),
+        (
+            rules.LOCKED,
+            "R-LOCKOUT",
+            "パスワードの誤入力が所定の回数に達したため、お取引を停止しております。"
+            "お取引店またはネットバンキング共同受付センター（フリーダイヤル 0120-892548）にお問い合わせください。",
+            None,
+        ),
     ],
-    ids=["CREDENTIALS_NOT_DISTINCT", "LOGIN_ID_TAKEN", "ACCOUNT_MISMATCH", "LOGIN_ID_ALREADY_TAKEN",
-         "LOGIN_MISMATCH", "LOCKED"],
+    ids=[
+        "CREDENTIALS_NOT_DISTINCT",
+        "LOGIN_ID_TAKEN",
+        "ACCOUNT_MISMATCH",
+        "LOGIN_ID_ALREADY_TAKEN",
+        "LOGIN_MISMATCH",
+        "LOCKED",
+    ],
 )
 def test_keeps_each_fixed_message_with_its_rule(problem, rule, message, field):
     assert (problem.rule, problem.message, problem.field) == (rule, message, field)

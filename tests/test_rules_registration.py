@@ -1,4 +1,5 @@
 """Rules of 追加認証登録, パスワード変更 and お客さま情報登録 as pure functions: each boundary, exact rule ID and message."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,9 +15,21 @@ from mockbank.rules.base import zenkaku
 @pytest.mark.parametrize(
     "value",
     ["ＡＢＣ１２３", "ａｂｃ", "青森", "あおもり", "アオモリ", "！？", "α", "①", "髙橋", "が", "ヴ", "～", "￥"],
-    ids=["full-width letters and digits", "full-width lower case", "kanji", "hiragana", "katakana",
-         "full-width symbols", "greek alpha", "circled one (NEC special, double-byte in cp932)",
-         "IBM-extension kanji", "precomposed dakuten", "katakana vu", "full-width tilde", "full-width yen"],
+    ids=[
+        "full-width letters and digits",
+        "full-width lower case",
+        "kanji",
+        "hiragana",
+        "katakana",
+        "full-width symbols",
+        "greek alpha",
+        "circled one (NEC special, double-byte in cp932)",
+        "IBM-extension kanji",
+        "precomposed dakuten",
+        "katakana vu",
+        "full-width tilde",
+        "full-width yen",
+    ],
 )
 def test_zenkaku_takes_every_double_byte_character_of_cp932(value):
     assert zenkaku(value) is True
@@ -25,9 +38,21 @@ def test_zenkaku_takes_every_double_byte_character_of_cp932(value):
 @pytest.mark.parametrize(
     "value",
     ["abc", "123", "ｱｲｳ", " ", "\u3000", "🏦", "ＡＢＣ123", "あ い", "¥", "か\u3099", "ゔ", "𠮷", "\u200b"],
-    ids=["ascii letters", "ascii digits", "half-width katakana", "half-width space", "ideographic space", "emoji",
-         "one half-width digit among full-width", "a half-width space inside", "half-width yen",
-         "decomposed dakuten", "hiragana vu (not in cp932)", "tsuchi-yoshi (not in cp932)", "zero-width space"],
+    ids=[
+        "ascii letters",
+        "ascii digits",
+        "half-width katakana",
+        "half-width space",
+        "ideographic space",
+        "emoji",
+        "one half-width digit among full-width",
+        "a half-width space inside",
+        "half-width yen",
+        "decomposed dakuten",
+        "hiragana vu (not in cp932)",
+        "tsuchi-yoshi (not in cp932)",
+        "zero-width space",
+    ],
 )
 def test_zenkaku_refuses_single_byte_characters_the_ideographic_space_and_what_cp932_cannot_hold(value):
     assert zenkaku(value) is False
@@ -115,8 +140,16 @@ ANSWERS_NOT_DISTINCT = Problem("R-QA-DISTINCT", "回答はすべて異なる内�
         (Q, [A[1]] * 3, [ANSWERS_NOT_DISTINCT]),
         ([Q[0]] * 3, [A[0]] * 3, [QUESTIONS_NOT_DISTINCT, ANSWERS_NOT_DISTINCT]),
     ],
-    ids=["questions 1 and 2", "questions 2 and 3", "questions 1 and 3", "all three questions", "answers 1 and 2",
-         "answers 1 and 3", "all three answers", "questions and answers"],
+    ids=[
+        "questions 1 and 2",
+        "questions 2 and 3",
+        "questions 1 and 3",
+        "all three questions",
+        "answers 1 and 2",
+        "answers 1 and 3",
+        "all three answers",
+        "questions and answers",
+    ],
 )
 def test_secret_qa_wants_three_different_questions_and_three_different_answers(questions, answers, expected):
     assert rules.secret_qa(questions, answers, KNOWN) == expected
@@ -177,9 +210,23 @@ PW_RULES = {"empty": "R-PW-FMT", "format": "R-PW-FMT", "hankaku": "R-HANKAKU", "
         ("abc123", "", "twice"),
         ("abc12", "xyz", "format"),
     ],
-    ids=["empty", "5 chars", "6 chars", "12 chars", "13 chars", "letters only", "digits only", "full-width",
-         "a symbol", "a space", "hiragana", "typed differently", "case differs", "second one empty",
-         "format before twice"],
+    ids=[
+        "empty",
+        "5 chars",
+        "6 chars",
+        "12 chars",
+        "13 chars",
+        "letters only",
+        "digits only",
+        "full-width",
+        "a symbol",
+        "a space",
+        "hiragana",
+        "typed differently",
+        "case differs",
+        "second one empty",
+        "format before twice",
+    ],
 )
 def test_new_password_is_six_to_twelve_mixed_half_width_letters_and_digits_typed_twice(field, value, again, outcome):
     expected = None
@@ -198,7 +245,9 @@ def test_a_password_that_is_not_changed_has_its_own_message():
 # ---------------------------------------------------------------- メールアドレス (R-MAIL-TWICE)
 
 MAIL_EMPTY = Problem("R-MAIL-TWICE", "メールアドレスを入力してください。", "mail")
-MAIL_FORMAT = Problem("R-MAIL-TWICE", "メールアドレスの形式に誤りがあります。半角英数字記号で正しく入力してください。", "mail")
+MAIL_FORMAT = Problem(
+    "R-MAIL-TWICE", "メールアドレスの形式に誤りがあります。半角英数字記号で正しく入力してください。", "mail"
+)
 MAIL_TWICE = Problem("R-MAIL-TWICE", "メールアドレスとメールアドレス (確認用) が一致しません。", "mail_again")
 
 
@@ -213,8 +262,15 @@ MAIL_TWICE = Problem("R-MAIL-TWICE", "メールアドレスとメールアドレ
         ("taro@example.jp", "", MAIL_TWICE),
         ("taro", "jiro", MAIL_FORMAT),
     ],
-    ids=["empty", "only the second typed", "different", "case differs", "trailing space in the second",
-         "second one empty", "format before twice"],
+    ids=[
+        "empty",
+        "only the second typed",
+        "different",
+        "case differs",
+        "trailing space in the second",
+        "second one empty",
+        "format before twice",
+    ],
 )
 def test_mail_address_is_required_and_typed_the_same_twice(value, again, expected):
     assert rules.mail_address(value, again) == expected
@@ -222,14 +278,48 @@ def test_mail_address_is_required_and_typed_the_same_twice(value, again, expecte
 
 @pytest.mark.parametrize(
     "value",
-    ["taro", "taro@", "@example.jp", "taro@@example.jp", "taro@example", "taro@localhost", "taro@example..jp",
-     "taro..jiro@example.jp", ".taro@example.jp", " taro@example.jp", "taro@example.jp ", "taro @example.jp",
-     "Taro <taro@example.jp>", "taro@[127.0.0.1]", "ｔａｒｏ@example.jp", "たろう@example.jp", "太郎@example.jp",
-     "taro＠example.jp", "tarö@example.jp"],
-    ids=["no at-sign", "no domain", "no local part", "two at-signs", "no dot in the domain", "localhost",
-         "empty domain label", "two dots in a row", "leading dot", "leading space", "trailing space", "inner space",
-         "display name", "address literal", "full-width local part", "hiragana local part", "kanji local part",
-         "full-width at-sign", "accented local part"],
+    [
+        "taro",
+        "taro@",
+        "@example.jp",
+        "taro@@example.jp",
+        "taro@example",
+        "taro@localhost",
+        "taro@example..jp",
+        "taro..jiro@example.jp",
+        ".taro@example.jp",
+        " taro@example.jp",
+        "taro@example.jp ",
+        "taro @example.jp",
+        "Taro <taro@example.jp>",
+        "taro@[127.0.0.1]",
+        "ｔａｒｏ@example.jp",
+        "たろう@example.jp",
+        "太郎@example.jp",
+        "taro＠example.jp",
+        "tarö@example.jp",
+    ],
+    ids=[
+        "no at-sign",
+        "no domain",
+        "no local part",
+        "two at-signs",
+        "no dot in the domain",
+        "localhost",
+        "empty domain label",
+        "two dots in a row",
+        "leading dot",
+        "leading space",
+        "trailing space",
+        "inner space",
+        "display name",
+        "address literal",
+        "full-width local part",
+        "hiragana local part",
+        "kanji local part",
+        "full-width at-sign",
+        "accented local part",
+    ],
 )
 def test_mail_address_refuses_a_malformed_or_non_ascii_address(value):
     assert rules.mail_address(value, value) == MAIL_FORMAT
@@ -237,8 +327,14 @@ def test_mail_address_refuses_a_malformed_or_non_ascii_address(value):
 
 @pytest.mark.parametrize(
     "value",
-    ["taro@example.jp", "taro+bank@example.jp", "taro.yamada@mail.example.co.jp", "t-a_r.o+1@a.b.example.ne.jp",
-     "TARO@EXAMPLE.JP", "0123456@example.jp"],
+    [
+        "taro@example.jp",
+        "taro+bank@example.jp",
+        "taro.yamada@mail.example.co.jp",
+        "t-a_r.o+1@a.b.example.ne.jp",
+        "TARO@EXAMPLE.JP",
+        "0123456@example.jp",
+    ],
     ids=["plain", "plus tag", "dot and subdomains", "symbols and deep subdomains", "upper case", "digits"],
 )
 def test_mail_address_takes_a_well_formed_half_width_address(value):
@@ -273,9 +369,22 @@ TEL_FORMAT = Problem("R-TEL", "連絡先電話番号は半角数字で、市外�
         (["090", "1234", "5678"], None),
         (["0120", "892", "548"], None),
     ],
-    ids=["left blank", "full-width digits", "a letter", "9 digits", "12 digits", "not from 0", "last part missing",
-         "first part missing", "middle part missing", "hyphens in one part", "a space", "landline 10 digits",
-         "mobile 11 digits", "free dial"],
+    ids=[
+        "left blank",
+        "full-width digits",
+        "a letter",
+        "9 digits",
+        "12 digits",
+        "not from 0",
+        "last part missing",
+        "first part missing",
+        "middle part missing",
+        "hyphens in one part",
+        "a space",
+        "landline 10 digits",
+        "mobile 11 digits",
+        "free dial",
+    ],
 )
 def test_phone_number_if_given_is_ten_or_eleven_half_width_digits_in_three_parts_from_a_zero(parts, expected):
     assert rules.phone_number(parts) == expected
@@ -286,7 +395,9 @@ def test_phone_number_if_given_is_ten_or_eleven_half_width_digits_in_three_parts
 LABEL, FIELD = "普通 1234567", "limit_1"
 LIMIT_EMPTY = Problem("R-LIMIT", "普通 1234567の限度額を入力してください。", FIELD)
 LIMIT_100 = Problem(
-    "R-LIMIT", "普通 1234567の限度額は0～100万円の半角数字で入力してください。（1口座あたりの上限は100万円です。）", FIELD
+    "R-LIMIT",
+    "普通 1234567の限度額は0～100万円の半角数字で入力してください。（1口座あたりの上限は100万円です。）",
+    FIELD,
 )
 LIMIT_300 = Problem(
     "R-LIMIT",
@@ -317,9 +428,25 @@ LIMIT_300 = Problem(
         ("-1", True, LIMIT_300),
         ("0", True, None),
     ],
-    ids=["empty", "101", "negative", "full-width", "decimal", "letters", "a space", "exponent",
-         "300 without a card", "0", "100", "card: empty", "card: 300", "card: 301", "card: full-width",
-         "card: negative", "card: 0"],
+    ids=[
+        "empty",
+        "101",
+        "negative",
+        "full-width",
+        "decimal",
+        "letters",
+        "a space",
+        "exponent",
+        "300 without a card",
+        "0",
+        "100",
+        "card: empty",
+        "card: 300",
+        "card: 301",
+        "card: full-width",
+        "card: negative",
+        "card: 0",
+    ],
 )
 def test_transfer_limit_is_half_width_whole_man_yen_up_to_the_cap(value, card_holder, expected):
     assert rules.transfer_limit(value, LABEL, FIELD, card_holder) == expected

@@ -1,4 +1,5 @@
 """Sessions end as a real bank's do: on logout, 中止する, a lockout, a newer login, and after 10 idle minutes (world time)."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,7 +8,9 @@ from mockbank import rules
 
 
 def log_in(client, persona: dict) -> None:
-    response = client.post("/netbank/login", data={"login_id": persona["login_id"], "login_pw": persona["login_password"]})
+    response = client.post(
+        "/netbank/login", data={"login_id": persona["login_id"], "login_pw": persona["login_password"]}
+    )
     assert response.location == "/netbank/home"
 
 
@@ -22,7 +25,9 @@ def test_logout_makes_a_saved_copy_of_the_cookie_worthless(client, seed):
 
 def test_cancelling_makes_a_saved_copy_of_the_cookie_worthless(client, control, seed):
     persona = seed("new", step="pw")
-    cookie = control.post("/_control/sessions", json={"customer_id": persona["customer_id"], "role": "customer"}).get_json()
+    cookie = control.post(
+        "/_control/sessions", json={"customer_id": persona["customer_id"], "role": "customer"}
+    ).get_json()
     client.set_cookie(cookie["name"], cookie["value"])
     assert client.get("/netbank/password").status_code == 200
     client.post("/netbank/password", data={"action": "cancel"})

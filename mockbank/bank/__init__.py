@@ -1,4 +1,5 @@
 """つないでネ！ット: the bank's screens, one module per screen of the smartphone guide."""
+
 from flask import Blueprint
 
 bp = Blueprint("bank", __name__)

@@ -1,4 +1,5 @@
 """S-INFO お客さま情報登録 and S-INFO-OK its confirmation (P10–P11), and セレクトEメールサービス設定."""
+
 from functools import wraps
 
 from flask import redirect, render_template, request, session, url_for
@@ -35,14 +36,18 @@ def _with_pending(view):
 @bp.route("/netbank/customer-registration", methods=("GET", "POST"))
 @at_step(STEP_INFO)
 @form_view(
-    "S-INFO", "bank/customer_registration.html", branch_name=branch_name,
+    "S-INFO",
+    "bank/customer_registration.html",
+    branch_name=branch_name,
     initial=lambda customer: _form_from(session.get(PENDING)),
     context=lambda customer: {"select_email": _select_email(customer)},
 )
 def customer_registration(form, customer):
     """お客さま情報登録 (S-INFO, P10): mail twice, phone in three parts, a limit per account; 確認画面へ."""
     session[PENDING] = check_customer_info(
-        customer, form.get("mail", ""), form.get("mail_again", ""),
+        customer,
+        form.get("mail", ""),
+        form.get("mail_again", ""),
         [form.get(f"tel{n}", "") for n in (1, 2, 3)],
         {a.id: form.get(f"limit_{a.id}", "") for a in customer.accounts},
         _select_email(customer),
@@ -54,7 +59,10 @@ def customer_registration(form, customer):
 @at_step(STEP_INFO)
 @_with_pending
 @form_view(
-    "S-INFO-OK", "bank/customer_registration_confirm.html", cancel=True, branch_name=branch_name,
+    "S-INFO-OK",
+    "bank/customer_registration_confirm.html",
+    cancel=True,
+    branch_name=branch_name,
     context=lambda customer: {"pending": session[PENDING]},
 )
 def customer_registration_confirm(form, customer):

@@ -1,4 +1,5 @@
 """The bank's domain error: a submission refused by one or more rules."""
+
 from __future__ import annotations
 
 from mockbank.rules import Problem

@@ -1,4 +1,5 @@
 """The bank's form screens (P5–P11): shown, abandoned (R-CANCEL), refused with the bank's messages, or done."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,4 +1,5 @@
 """S-HOME つないでネ！ット top (P7, P17): reached only once onboarding is done."""
+
 from flask import render_template
 
 from mockbank.bank import bp

@@ -1,4 +1,5 @@
 """Initial-setup services for a new contract (P8–P11): secret Q&A, password change, customer information."""
+
 from __future__ import annotations
 
 from mockbank import applied, journal, rules
@@ -15,7 +16,7 @@ def register_secret_qa(customer: Customer, questions: list[str], answers: list[s
     problems = rules.secret_qa(questions, answers, set(QUESTIONS))
     refuse_if(*problems, rules.acknowledged(acknowledged), customer=customer)
     customer.secret_answers = [
-        SecretAnswer(question=q, answer_hash=hash_secret(a)) for q, a in zip(questions, answers)
+        SecretAnswer(question=q, answer_hash=hash_secret(a)) for q, a in zip(questions, answers, strict=False)
     ]
     applied.passed("R-QA-EXACT")  # each answer kept exactly as typed
     customer.step = STEP_PW
@@ -49,12 +50,18 @@ def check_customer_info(
     problems = [rules.mail_address(mail, mail_again), rules.phone_number(tel)]
     for account in customer.accounts:
         label = f"{account.kind} {account.number}"
-        problems.append(rules.transfer_limit(limits.get(account.id, ""), label, f"limit_{account.id}", customer.otp_card))
+        problems.append(
+            rules.transfer_limit(limits.get(account.id, ""), label, f"limit_{account.id}", customer.otp_card)
+        )
     refuse_if(*problems, customer=customer)
     journal.record("checked", screen="S-INFO", customer=customer)  # nothing of the customer's is saved yet
     db.session.commit()
-    return {"mail": mail, "tel": tel if any(tel) else [],
-            "limits": {str(a.id): int(limits[a.id]) for a in customer.accounts}, "select_email": select_email}
+    return {
+        "mail": mail,
+        "tel": tel if any(tel) else [],
+        "limits": {str(a.id): int(limits[a.id]) for a in customer.accounts},
+        "select_email": select_email,
+    }
 
 
 def confirm_registration(customer: Customer, pending: dict, acknowledged: bool, confirm_pw: str) -> None:

@@ -4,6 +4,7 @@ Only the right password learns of a lock (R-ACCT-MATCH, R-LOGIN-MATCH): a wrong 
 the one that locks included, gets the same message as an account or login ID that
 does not exist, so a stranger can tell neither that it exists nor that it is locked.
 """
+
 from __future__ import annotations
 
 from flask import current_app
@@ -42,7 +43,8 @@ def count_failure(customer: Customer, screen: str, problem: rules.Problem, revea
         if customer.failed_attempts >= current_app.config["LOCKOUT_LIMIT"]:
             customer.locked = True
             customer.session_number += 1  # every open session of the customer ends with the lock
-            journal.record("lockout", screen=screen, rule="R-LOCKOUT", customer=customer,
-                           failures=customer.failed_attempts)
+            journal.record(
+                "lockout", screen=screen, rule="R-LOCKOUT", customer=customer, failures=customer.failed_attempts
+            )
     db.session.commit()
     raise Refused(rules.LOCKED if reveal_lock and customer.locked else problem, customer=customer)

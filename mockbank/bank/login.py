@@ -1,4 +1,5 @@
 """S-LOGIN1 初回ログイン (P7) and S-LOGIN ログイン (P17), and logging out."""
+
 from flask import redirect, session, url_for
 
 from mockbank.bank import bp

@@ -1,4 +1,5 @@
 """S-ID ログインID取得 and S-ID-DONE ログインID取得完了 (P6)."""
+
 from flask import render_template, session
 
 from mockbank import applied, journal, rules

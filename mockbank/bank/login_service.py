@@ -1,4 +1,5 @@
 """Logging in (P7, P17): the login ID and password, lockout, and where the customer goes next."""
+
 from __future__ import annotations
 
 from mockbank import applied, clock, journal, rules

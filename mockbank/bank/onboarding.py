@@ -1,4 +1,5 @@
 """Onboarding services (P5–P7): check the applicant's account and passwords, register the login ID."""
+
 from __future__ import annotations
 
 from sqlalchemy.exc import IntegrityError
@@ -27,8 +28,10 @@ def verify_applicant(branch: str, kind: str, number: str, login_pw: str, confirm
     )
     account = db.session.scalar(
         db.select(Account).where(
-            Account.branch_code == branch, Account.kind == kind,
-            Account.number == number, Account.representative.is_(True),
+            Account.branch_code == branch,
+            Account.kind == kind,
+            Account.number == number,
+            Account.representative.is_(True),
         )
     )
     if account is None:

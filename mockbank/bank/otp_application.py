@@ -1,4 +1,5 @@
 """S-OTPAPP ワンタイムパスワード利用申請 (P12): reached after お客さま情報登録; built in a later issue."""
+
 from flask import render_template
 
 from mockbank.bank import bp

@@ -1,4 +1,5 @@
 """S-PW パスワード変更 (P9): a new contract replaces both temp passwords."""
+
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
 from mockbank.bank.initial_setup import change_passwords
@@ -12,7 +13,10 @@ from mockbank.models import STEP_PW
 def password_change(form, customer):
     """パスワード変更 (S-PW, P9): 変更を確定する goes on to お客さま情報登録; 中止する abandons it (R-CANCEL)."""
     change_passwords(
-        customer, form.get("login_pw", ""), form.get("login_pw_again", ""),
-        form.get("confirm_pw", ""), form.get("confirm_pw_again", ""),
+        customer,
+        form.get("login_pw", ""),
+        form.get("login_pw_again", ""),
+        form.get("confirm_pw", ""),
+        form.get("confirm_pw_again", ""),
     )
     return "bank.customer_registration"

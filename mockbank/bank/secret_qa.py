@@ -1,4 +1,5 @@
 """S-QA 追加認証登録 (P8): three secret questions and answers."""
+
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
 from mockbank.bank.initial_setup import register_secret_qa

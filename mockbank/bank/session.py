@@ -5,6 +5,7 @@ world clock last saw them. A session ends on logout, 中止する, a lockout or 
 newer login (the number moves on, so an old cookie is worthless), and after
 SESSION_IDLE_SECONDS of world time without a request, as at a real bank.
 """
+
 from __future__ import annotations
 
 from functools import wraps

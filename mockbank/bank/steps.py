@@ -1,4 +1,5 @@
 """R-PW-CHANGE: the onboarding steps in order, and the guard that keeps a customer at their own step."""
+
 from __future__ import annotations
 
 from functools import wraps

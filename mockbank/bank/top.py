@@ -1,4 +1,5 @@
 """S-TOP (§2(1)): the bank's top page, つないでネ！ットご利用案内 and the pages its entries lead to."""
+
 from flask import render_template
 
 from mockbank.bank import bp

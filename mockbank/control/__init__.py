@@ -1,4 +1,5 @@
 """The control API: test-only routes to reset the world, seed personas, move the clock, read the journal and mail."""
+
 from flask import Blueprint, jsonify
 
 bp = Blueprint("control", __name__, url_prefix="/_control")

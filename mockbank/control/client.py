@@ -1,4 +1,5 @@
 """WorldClient: the suite's only door into the mock world, over the control API (DESIGN)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -85,4 +86,3 @@ class WorldClient:
 
 def _iso(moment: datetime | str) -> str:
     return moment if isinstance(moment, str) else moment.isoformat()
-

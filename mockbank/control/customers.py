@@ -1,4 +1,5 @@
 """Control API, the customers: seed personas and read what the bank holds about them (never secrets)."""
+
 from __future__ import annotations
 
 from flask import abort, jsonify, request

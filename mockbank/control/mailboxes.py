@@ -1,4 +1,5 @@
 """Control API, the mailboxes: read delivered mail and set 迷惑メール拒否設定."""
+
 from __future__ import annotations
 
 from flask import jsonify, request

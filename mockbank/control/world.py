@@ -1,4 +1,5 @@
 """Control API, the world: reset, the clock, the journal, and sessions that put a browser at a step."""
+
 from __future__ import annotations
 
 import time

@@ -1,4 +1,5 @@
 """The mail party: the bank sends over SMTP; a capturing SMTP server delivers into mailboxes people can read."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Flask

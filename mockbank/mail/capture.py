@@ -1,4 +1,5 @@
 """The capturing SMTP server (aiosmtpd): delivers mail into mailboxes, honouring 迷惑メール拒否設定."""
+
 from __future__ import annotations
 
 import asyncio
@@ -51,8 +52,13 @@ class MailboxHandler:
         with self.app.app_context():
             for address in envelope.rcpt_tos:
                 db.session.add(
-                    Mail(at=clock.now().replace(tzinfo=None), mailbox=address.lower(), sender=envelope.mail_from,
-                         subject=str(message.get("Subject", "")), body=text)
+                    Mail(
+                        at=clock.now().replace(tzinfo=None),
+                        mailbox=address.lower(),
+                        sender=envelope.mail_from,
+                        subject=str(message.get("Subject", "")),
+                        body=text,
+                    )
                 )
             db.session.commit()
         return "250 Message accepted for delivery"

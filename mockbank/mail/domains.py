@@ -7,6 +7,7 @@ It is kept lower-cased, as mail compares domains. Internationalised domains are
 typed in their ASCII form (xn--…); Unicode is refused rather than encoded, so that
 what the mailbox lists is what the customer typed.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """M-MAIL: the customer's mailbox, for a person to read mail and set 迷惑メール拒否設定."""
+
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, request, url_for
@@ -68,5 +69,10 @@ def settings(address: str):
             return redirect(url_for("mail.settings", address=address))
         except DomainRefused as refused:
             problems = [{"field": "domain", "message": refused.description}]
-    return render_template("mail/settings.html", address=address, domains=rejected_domains(address),
-                           problems=problems, typed=request.form.get("domain", "") if problems else "")
+    return render_template(
+        "mail/settings.html",
+        address=address,
+        domains=rejected_domains(address),
+        problems=problems,
+        typed=request.form.get("domain", "") if problems else "",
+    )

@@ -1,4 +1,5 @@
 """The bank's outbound mail: a Japanese text mail over SMTP to the configured server."""
+
 from __future__ import annotations
 
 import smtplib
@@ -8,8 +9,8 @@ from email.utils import formataddr, make_msgid
 from flask import current_app, render_template
 
 from mockbank import applied, journal
-from mockbank.mail import BANK_DOMAIN, OTP_DOMAIN
 from mockbank.db import db
+from mockbank.mail import BANK_DOMAIN, OTP_DOMAIN
 
 
 def send_mail(to: str, sender: str, sender_name: str, subject: str, template: str, **context) -> bool:
@@ -33,7 +34,8 @@ def send_mail(to: str, sender: str, sender_name: str, subject: str, template: st
         delivered, problem = True, None
         if sender.rpartition("@")[2] in (BANK_DOMAIN, OTP_DOMAIN):
             applied.passed("R-TOKEN-MAIL")  # sent from the domain the manual asks customers to accept
-    journal.record("mail", to=to, sender=sender, subject=subject, delivered=delivered,
-                   **({"problem": problem} if problem else {}))
+    journal.record(
+        "mail", to=to, sender=sender, subject=subject, delivered=delivered, **({"problem": problem} if problem else {})
+    )
     db.session.commit()
     return delivered

@@ -1,4 +1,5 @@
 """What every rule shares: the Problem it returns and the character classes of the manual."""
+
 from __future__ import annotations
 
 import re

@@ -4,10 +4,11 @@ Half-width (半角) here means ASCII: letters A–Z a–z and digits 0–9. Anyt
 else — full-width letters or digits, kana, kanji, spaces, symbols — is not
 半角英数字 (R-HANKAKU). Case matters everywhere (P5, P9).
 """
+
 from __future__ import annotations
 
-from mockbank.rules.base import HANKAKU_DIGITS, HELP_DESK, Problem, hankaku_alnum, mixed
 from mockbank.applied import checks
+from mockbank.rules.base import HANKAKU_DIGITS, HELP_DESK, Problem, hankaku_alnum, mixed
 
 
 @checks("R-ACCT-BRANCH")
@@ -29,7 +30,7 @@ def account_number(value: str) -> Problem | None:
         return Problem(
             "R-ACCT-NO",
             "口座番号は半角数字7桁で入力してください。"
-            "7桁に満たない口座番号の時は頭に\"0\"（ゼロ）を入れて7桁にしてください。",
+            '7桁に満たない口座番号の時は頭に"0"（ゼロ）を入れて7桁にしてください。',
             "account",
         )
     return None
@@ -116,9 +117,7 @@ LOGIN_ID_SETUP_PENDING = Problem(
 
 # R-LOGIN-MATCH (S-LOGIN1, S-LOGIN): a wrong ID or password, without saying which; it counts towards R-LOCKOUT.
 # A wrong password to a locked login gets it too: only the right password learns of the lock.
-LOGIN_MISMATCH = Problem(
-    "R-LOGIN-MATCH", "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。"
-)
+LOGIN_MISMATCH = Problem("R-LOGIN-MATCH", "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。")
 
 # R-LOCKOUT: the login is locked; unlocking is out of band.
 LOCKED = Problem(

@@ -1,10 +1,11 @@
 """Rules of パスワード変更 and お客さま情報登録 (P9–P11)."""
+
 from __future__ import annotations
 
 from email_validator import EmailNotValidError, validate_email
 
-from mockbank.rules.base import Problem, hankaku_alnum, hankaku_digits, mixed
 from mockbank.applied import checks
+from mockbank.rules.base import Problem, hankaku_alnum, hankaku_digits, mixed
 
 __all__ = [
     "LIMIT_CAP",
@@ -37,7 +38,9 @@ def new_password(value: str, again: str, label: str, field: str) -> Problem | No
 
 
 # R-PW-CHANGE: a temp password must really be changed.
-NOT_CHANGED = Problem("R-PW-CHANGE", "仮パスワードと同じパスワードは使用できません。新しいパスワードを入力してください。")
+NOT_CHANGED = Problem(
+    "R-PW-CHANGE", "仮パスワードと同じパスワードは使用できません。新しいパスワードを入力してください。"
+)
 
 
 @checks("R-MAIL-TWICE")
@@ -50,7 +53,9 @@ def mail_address(value: str, again: str) -> Problem | None:
             raise EmailNotValidError("not half-width")
         validate_email(value, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError:
-        return Problem("R-MAIL-TWICE", "メールアドレスの形式に誤りがあります。半角英数字記号で正しく入力してください。", "mail")
+        return Problem(
+            "R-MAIL-TWICE", "メールアドレスの形式に誤りがあります。半角英数字記号で正しく入力してください。", "mail"
+        )
     if value != again:
         return Problem("R-MAIL-TWICE", "メールアドレスとメールアドレス (確認用) が一致しません。", "mail_again")
     return None

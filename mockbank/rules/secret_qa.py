@@ -1,8 +1,9 @@
 """Rules of 追加認証登録, the three secret questions and answers (P8)."""
+
 from __future__ import annotations
 
-from mockbank.rules.base import Problem, zenkaku
 from mockbank.applied import checks
+from mockbank.rules.base import Problem, zenkaku
 
 __all__ = ["ANSWER_MAX", "secret_qa"]
 
@@ -13,7 +14,7 @@ ANSWER_MAX = 10
 def secret_qa(questions: list[str], answers: list[str], known_questions: set[str]) -> list[Problem]:
     """R-QA-COUNT, R-QA-ZENKAKU, R-QA-DISTINCT: three chosen questions, three full-width answers, all different."""
     problems: list[Problem] = []
-    for n, (question, answer) in enumerate(zip(questions, answers), start=1):
+    for n, (question, answer) in enumerate(zip(questions, answers, strict=False), start=1):
         if question not in known_questions:
             problems.append(Problem("R-QA-COUNT", f"質問{n}を選択してください。", f"question{n}"))
         problems.extend(_answer(n, answer))
