@@ -77,6 +77,11 @@ class Phone:
             ]
         return self.authenticator_id
 
+    def skew_clock(self, world, seconds: float) -> None:
+        """Set this phone's clock `seconds` off the world clock (R-OTP-60: a phone not on JST); the world knows it."""
+        self.clock_offset = seconds
+        world.skew(self.identity, seconds)
+
     def line_for(self, persona: dict, index: int = 0) -> str | None:
         """The number this phone calls from: its own if a step gave one, else one of the customer's."""
         if self.line:

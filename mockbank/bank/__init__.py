@@ -1,4 +1,4 @@
-"""つないでネ！ット: the bank's screens, one module per screen of the smartphone guide."""
+"""つないでネ！ット: the bank's screens, one module per screen; services/ and mockbank/rules/ use the same names."""
 
 from flask import Blueprint
 

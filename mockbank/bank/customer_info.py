@@ -4,7 +4,7 @@ from flask import session
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
-from mockbank.bank.onboarding import verify_applicant
+from mockbank.bank.services.customer_info import verify_applicant
 from mockbank.bank.session import APPLICANT, put
 
 

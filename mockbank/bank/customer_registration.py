@@ -6,8 +6,8 @@ from flask import redirect, render_template, request, session, url_for
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
-from mockbank.bank.initial_setup import check_customer_info, confirm_registration
 from mockbank.bank.notices import send_mail_registered
+from mockbank.bank.services.customer_registration import check_customer_info, confirm_registration
 from mockbank.bank.steps import at_step
 from mockbank.branches import branch_name
 from mockbank.models import STEP_INFO

@@ -4,7 +4,7 @@ from flask import redirect, session, url_for
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
-from mockbank.bank.login_service import authenticate, next_endpoint
+from mockbank.bank.services.login import authenticate, next_endpoint
 from mockbank.bank.session import CUSTOMER, customer_from, end_sessions, put
 from mockbank.db import db
 

@@ -6,7 +6,7 @@ from mockbank import applied, journal, rules
 from mockbank.bank import bp
 from mockbank.bank.errors import refuse_if
 from mockbank.bank.form_view import form_view
-from mockbank.bank.onboarding import register_login_id
+from mockbank.bank.services.login_id import register_login_id
 from mockbank.bank.session import APPLICANT, LOGIN_ID_DONE, put, requires
 from mockbank.db import db
 

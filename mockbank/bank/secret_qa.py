@@ -2,8 +2,8 @@
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
-from mockbank.bank.initial_setup import register_secret_qa
 from mockbank.bank.questions import QUESTIONS
+from mockbank.bank.services.secret_qa import register_secret_qa
 from mockbank.bank.steps import at_step
 from mockbank.models import STEP_QA
 

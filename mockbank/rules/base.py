@@ -1,9 +1,25 @@
-"""What every rule shares: the Problem it returns and the character classes of the manual."""
+"""What every rule is made of: the Problem it returns, the help desk it names, and the manual's character classes.
+
+Half-width (半角) means ASCII: letters A–Z a–z and digits 0–9. Anything
+else — full-width letters or digits, kana, kanji, spaces, symbols — is not
+半角英数字 (R-HANKAKU). Case matters everywhere (P5, P9).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+__all__ = [
+    "HANKAKU_ALNUM",
+    "HANKAKU_DIGITS",
+    "HELP_DESK",
+    "Problem",
+    "hankaku_alnum",
+    "hankaku_digits",
+    "mixed",
+    "zenkaku",
+]
 
 HANKAKU_ALNUM = re.compile(r"[A-Za-z0-9]+")
 HANKAKU_DIGITS = re.compile(r"[0-9]+")

@@ -1,4 +1,4 @@
-"""Rules of 追加認証登録, the three secret questions and answers (P8)."""
+"""Rules of 追加認証登録 (S-QA, P8): three different secret questions, three different full-width answers."""
 
 from __future__ import annotations
 

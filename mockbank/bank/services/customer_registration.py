@@ -1,46 +1,13 @@
-"""Initial-setup services for a new contract (P8–P11): secret Q&A, password change, customer information."""
+"""お客さま情報登録 (S-INFO, P10) and its confirmation (S-INFO-OK, P11): check the entries, then save them."""
 
 from __future__ import annotations
 
 from mockbank import applied, journal, rules
 from mockbank.bank import lockout
-from mockbank.bank.errors import Refused, refuse_if
-from mockbank.bank.questions import QUESTIONS
+from mockbank.bank.errors import refuse_if
 from mockbank.db import db
-from mockbank.models import STEP_INFO, STEP_OTP, STEP_PW, Customer, SecretAnswer
-from mockbank.passwords import hash_secret, secret_matches
-
-
-def register_secret_qa(customer: Customer, questions: list[str], answers: list[str], acknowledged: bool) -> None:
-    """追加認証登録 (S-QA, P8): three different questions, three different full-width answers, kept as typed."""
-    problems = rules.secret_qa(questions, answers, set(QUESTIONS))
-    refuse_if(*problems, rules.acknowledged(acknowledged), customer=customer)
-    customer.secret_answers = [
-        SecretAnswer(question=q, answer_hash=hash_secret(a)) for q, a in zip(questions, answers, strict=False)
-    ]
-    applied.passed("R-QA-EXACT")  # each answer kept exactly as typed
-    customer.step = STEP_PW
-    journal.record("screen", screen="S-QA", customer=customer)
-    db.session.commit()
-
-
-def change_passwords(customer: Customer, login_pw: str, login_again: str, confirm_pw: str, confirm_again: str) -> None:
-    """パスワード変更 (S-PW, P9): both new passwords well formed, typed twice, unlike each other and the login ID."""
-    refuse_if(
-        rules.new_password(login_pw, login_again, "新しいログインパスワード", "login_pw"),
-        rules.new_password(confirm_pw, confirm_again, "新しい確認用パスワード", "confirm_pw"),
-        customer=customer,
-    )
-    refuse_if(rules.credentials_distinct(customer.login_id, login_pw, confirm_pw), customer=customer)
-    temp_hashes = (customer.login_pw_hash, customer.confirm_pw_hash)
-    if any(secret_matches(old, new) for old in temp_hashes for new in (login_pw, confirm_pw)):
-        raise Refused(rules.NOT_CHANGED, customer=customer)  # neither printed password may stay in use
-    applied.passed("R-PW-CHANGE")
-    customer.login_pw_hash = hash_secret(login_pw)
-    customer.confirm_pw_hash = hash_secret(confirm_pw)
-    customer.step = STEP_INFO
-    journal.record("screen", screen="S-PW", customer=customer)
-    db.session.commit()
+from mockbank.models import STEP_OTP, Customer
+from mockbank.passwords import secret_matches
 
 
 def check_customer_info(

@@ -1,4 +1,4 @@
-"""Logging in (P7, P17): the login ID and password, lockout, and where the customer goes next."""
+"""初回ログイン (S-LOGIN1, P7) and ログイン (S-LOGIN, P17): the login ID and password, lockout, and where next."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
 from mockbank.bank.steps import step_endpoint
 from mockbank.db import db
+from mockbank.devices import device_id
 from mockbank.models import CONTRACT_NEW, STEP_DONE, STEP_FIRST_LOGIN, STEP_QA, Customer
 from mockbank.passwords import secret_matches
 
@@ -25,7 +26,7 @@ def authenticate(login_id: str, password: str, screen: str) -> Customer:
     customer.session_number += 1  # one session at a time: a new login ends the older ones
     applied.passed("R-ONE-SESSION")
     customer.last_login_at = clock.now().replace(tzinfo=None)
-    journal.record("login", screen=screen, customer=customer, step=customer.step)
+    journal.record("login", screen=screen, customer=customer, step=customer.step, device=device_id())
     db.session.commit()
     return customer
 

@@ -1,20 +1,12 @@
-"""Onboarding services (P5–P7): check the applicant's account and passwords, register the login ID."""
+"""お客様情報入力 (SID001, P5): check the applicant's representative account and passwords (R-ACCT-*, R-CRED-SHARED)."""
 
 from __future__ import annotations
 
-from sqlalchemy.exc import IntegrityError
-
-from mockbank import applied, journal, rules
+from mockbank import journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
 from mockbank.db import db
-from mockbank.models import (
-    STEP_DONE,
-    STEP_FIRST_LOGIN,
-    STEP_LOGIN_ID,
-    Account,
-    Customer,
-)
+from mockbank.models import STEP_DONE, STEP_LOGIN_ID, Account, Customer
 from mockbank.passwords import secret_matches
 
 
@@ -50,24 +42,3 @@ def verify_applicant(branch: str, kind: str, number: str, login_pw: str, confirm
 def already_has_login_id(customer: Customer) -> rules.Problem:
     """R-CRED-SHARED: a customer with a login ID logs in with it; 初回ログイン until the registration is done."""
     return rules.LOGIN_ID_ALREADY_TAKEN if customer.step == STEP_DONE else rules.LOGIN_ID_SETUP_PENDING
-
-
-def register_login_id(customer: Customer, login_id: str, again: str) -> None:
-    """S-ID (P6): a well-formed login ID, typed twice, unlike the passwords, not taken by anyone."""
-    if customer.step != STEP_LOGIN_ID:  # a stale session from before this customer took their ID
-        raise Refused(already_has_login_id(customer), customer=customer)
-    refuse_if(rules.login_id_format(login_id), customer=customer)
-    refuse_if(rules.login_id_twice(login_id, again), customer=customer)
-    if secret_matches(customer.login_pw_hash, login_id) or secret_matches(customer.confirm_pw_hash, login_id):
-        raise Refused(rules.CREDENTIALS_NOT_DISTINCT, customer=customer)
-    if db.session.scalar(db.select(Customer.id).where(Customer.login_id == login_id)):
-        raise Refused(rules.LOGIN_ID_TAKEN, customer=customer)
-    applied.passed("R-DISTINCT", "R-ID-UNIQUE")
-    customer.login_id = login_id
-    customer.step = STEP_FIRST_LOGIN
-    journal.record("screen", screen="S-ID", customer=customer)
-    try:
-        db.session.commit()
-    except IntegrityError:  # taken between the check and the write
-        db.session.rollback()
-        raise Refused(rules.LOGIN_ID_TAKEN, customer=customer) from None

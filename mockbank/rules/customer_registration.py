@@ -1,17 +1,15 @@
-"""Rules of パスワード変更 and お客さま情報登録 (P9–P11)."""
+"""Rules of お客さま情報登録 (S-INFO, P10) and its confirmation (S-INFO-OK, P11): mail, phone, limits, confirm password."""
 
 from __future__ import annotations
 
 from email_validator import EmailNotValidError, validate_email
 
 from mockbank.applied import checks
-from mockbank.rules.base import Problem, hankaku_alnum, hankaku_digits, mixed
+from mockbank.rules.base import Problem, hankaku_alnum, hankaku_digits
 
 __all__ = [
     "LIMIT_CAP",
     "LIMIT_CAP_CARD",
-    "NOT_CHANGED",
-    "new_password",
     "mail_address",
     "phone_number",
     "transfer_limit",
@@ -21,26 +19,6 @@ __all__ = [
 
 LIMIT_CAP = 100  # 万円 per account (P10)
 LIMIT_CAP_CARD = 300  # 万円 per account with a ワンタイムパスカード (P10)
-
-
-@checks("R-HANKAKU", "R-PW-FMT", "R-PW-TWICE")
-def new_password(value: str, again: str, label: str, field: str) -> Problem | None:
-    """R-HANKAKU, R-PW-FMT, R-PW-TWICE: a new password, 6–12 half-width letters and digits mixed, typed twice."""
-    if not value:
-        return Problem("R-PW-FMT", f"{label}を入力してください。", field)
-    if not hankaku_alnum(value):
-        return Problem("R-HANKAKU", f"{label}は半角英数字で入力してください。", field)
-    if not (6 <= len(value) <= 12 and mixed(value)):
-        return Problem("R-PW-FMT", f"{label}は半角英数字混在6～12桁で入力してください。", field)
-    if value != again:
-        return Problem("R-PW-TWICE", f"{label}と{label}（確認用）が一致しません。", f"{field}_again")
-    return None
-
-
-# R-PW-CHANGE: a temp password must really be changed.
-NOT_CHANGED = Problem(
-    "R-PW-CHANGE", "仮パスワードと同じパスワードは使用できません。新しいパスワードを入力してください。"
-)
 
 
 @checks("R-MAIL-TWICE")

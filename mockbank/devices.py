@@ -1,0 +1,24 @@
+"""Which device a request comes from: the identity each phone of the harness sends, for device binding and risk checks.
+
+A real bank tells devices apart by what the phone's app or browser holds
+(a device-bound key, a cookie). Each phone of the suite sends a random device
+ID with every request (``X-Mockbank-Device``); it is not among the phone's
+cookies or storage, so copying a phone's storage to another device does not
+copy its identity. A request without it (a person's own phone browser) has
+none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import request
+
+DEVICE_HEADER = "X-Mockbank-Device"
+_WELL_FORMED = re.compile(r"[0-9a-f]{32}")
+
+
+def device_id() -> str | None:
+    """The requesting device's identity, if it sent a well-formed one."""
+    value = request.headers.get(DEVICE_HEADER, "")
+    return value if _WELL_FORMED.fullmatch(value) else None
