@@ -58,6 +58,7 @@ def run_serve(args: argparse.Namespace) -> None:
             "/mockbank-ca.crt", "mockbank_ca", lambda: send_file(authority, mimetype="application/x-x509-ca-cert")
         )
         tls, base = (str(cert), str(key)), f"https://{name}:{args.port}"
+        app.config["SESSION_COOKIE_SECURE"] = True  # over HTTPS the cookies never travel in clear
     else:
         shown = _lan_address() if args.host in ("0.0.0.0", "::") else args.host
         base = f"http://{shown}:{args.port}"

@@ -81,9 +81,11 @@ def _scenario_view(scenario: dict, item_id: str, runs: list[dict]) -> dict:
     proven: dict[str, bool] = {}
     for run in runs:
         device = run["device"]
+        # A run that showed no evidence for this item (the harness failed it for that) says so here.
+        outcome = "unproven" if item_id in (run.get("unproven") or []) else run["outcome"]
         previous = results.get(device)
-        if previous != "failed":
-            results[device] = run["outcome"] if previous in (None, "passed") else previous
+        if previous not in ("failed", "unproven"):
+            results[device] = outcome if previous in (None, "passed") else previous
         if run["outcome"] == "passed":
             proves = item_id in proven_tags(run.get("evidence") or {"screens": [], "rules": []})
             proven[device] = proven.get(device, True) and proves
@@ -91,10 +93,12 @@ def _scenario_view(scenario: dict, item_id: str, runs: list[dict]) -> dict:
 
 
 def _status(scenarios: list[dict]) -> str:
-    """passed: proven by a passing run and no run failed; failed; unproven: tagged, ran, proved nothing; unrun; none."""
+    """unproven: a run showed no evidence for it (a defect); failed; passed: proven by a passing run; unrun; none."""
     if not scenarios:
         return "none"
     outcomes = [outcome for s in scenarios for outcome in s["results"].values()]
+    if "unproven" in outcomes:
+        return "unproven"
     if "failed" in outcomes:
         return "failed"
     if any(any(s["proven"].values()) for s in scenarios):

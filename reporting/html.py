@@ -11,7 +11,14 @@ from reporting.history import scenario_history
 from reporting.records import devices_in, outcome_counts
 
 TEMPLATES = Path(__file__).parent / "templates"
-OUTCOME_JA = {"passed": "成功", "failed": "失敗", "skipped": "スキップ", "undefined": "未定義", "": "未実行"}
+OUTCOME_JA = {
+    "passed": "成功",
+    "failed": "失敗",
+    "skipped": "スキップ",
+    "undefined": "未定義",
+    "unproven": "証拠なし",
+    "": "未実行",
+}
 
 
 def environment() -> Environment:

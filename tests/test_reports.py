@@ -242,3 +242,13 @@ def test_evidence_proves_screens_shown_rules_applied_and_the_pages_and_journeys_
         "R-DISTINCT",
         "S-ID-DONE",
     ]
+
+
+def test_a_tag_the_harness_failed_for_want_of_evidence_is_listed_as_unproven_not_failed():
+    from reporting.coverage import scenarios_by_tag
+
+    line = scenarios_by_tag(FEATURES)["R-ACCT-BRANCH"][0]["line"]
+    run = dict(record("iPhone", "failed", None, line=line), unproven=["R-ACCT-BRANCH"])
+    entry = branch_rule_entry([run])
+    assert entry["status"] == "unproven"
+    assert entry["scenarios"][0]["results"] == {"iPhone": "unproven"}
