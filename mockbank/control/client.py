@@ -66,6 +66,11 @@ class WorldClient:
         """Give one device's clock a skew from the world's."""
         return self._call("POST", "/clock", json={"skew": {"device": device, "seconds": seconds}})
 
+    def call(self, caller: str, to: str | None = None, withheld: bool = False) -> dict:
+        """Place a phone call as the phone network would (to the bank's 0120 line unless `to`); returns the call."""
+        body = {"from": caller, "withheld": withheld, **({"to": to} if to else {})}
+        return self._call("POST", "/calls", json=body)
+
     def session_cookie(self, customer_id: int, role: str) -> dict:
         """A signed session cookie {name, value} putting a browser at `role` (applicant, login_id_done, customer)."""
         return self._call("POST", "/sessions", json={"customer_id": customer_id, "role": role})
