@@ -43,6 +43,8 @@ def register_extensions(app: Flask) -> None:
     init_faults(app)
     with app.app_context():
         from mockbank import models  # noqa: F401  (registers the tables)
+        from mockbank.issuer import models as _issuer_models  # noqa: F401  (the issuer's table)
+        from mockbank.phone import models as _phone_models  # noqa: F401  (the phone network's table)
 
         create_schema()
 
@@ -52,10 +54,12 @@ def register_blueprints(app: Flask) -> None:
     from mockbank.bank import bp as bank_bp
     from mockbank.issuer import bp as issuer_bp
     from mockbank.mail import bp as mail_bp
+    from mockbank.phone import bp as phone_bp
 
     app.register_blueprint(bank_bp)
     app.register_blueprint(issuer_bp)
     app.register_blueprint(mail_bp)
+    app.register_blueprint(phone_bp)
     if app.config["TEST_MODE"]:
         from mockbank.control import bp as control_bp
 
@@ -70,6 +74,7 @@ def register_csrf(app: Flask) -> None:
 
     csrf = CSRFProtect(app)
     csrf.exempt(issuer_bp)  # a JSON API the bank calls server to server, not a form
+    csrf.exempt("mockbank.bank.otp_application.phone_auth_calls")  # the phone network's calls, with its own key
     if app.config["TEST_MODE"]:
         from mockbank.control import bp as control_bp
 
@@ -82,13 +87,15 @@ def register_errorhandlers(app: Flask) -> None:
     titles = {404: "ページが見つかりません", 405: "この操作は受け付けられません"}
 
     def http_error(error: HTTPException):
-        if request.path.startswith(("/_control/", "/issuer/api/")):
+        if request.path.startswith(("/_control/", "/issuer/api/", "/netbank/api/")):
             return {"error": error.description}, error.code
         title = titles.get(error.code, "ただいまご利用いただけません")
         return render_template("error.html", title=title, status=error.code), error.code
 
     def server_error(_error):
         db.session.rollback()
+        if request.path.startswith("/netbank/api/"):  # the bank's line for the phone network answers JSON only
+            return {"error": "internal error"}, 500
         return render_template("error.html", title="ただいま混み合っております", status=500), 500
 
     app.register_error_handler(HTTPException, http_error)

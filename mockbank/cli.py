@@ -79,7 +79,8 @@ def print_parties(base: str, test_mode: bool) -> None:
     print(f"  メールボックス (M-MAIL)         {base}/mailbox/")
     print(f"  control API                     {base + '/_control' if test_mode else 'off (use --test-mode)'}")
     print(f"  OTP issuer (otp-auth.net)       {base}/issuer/api/health")
-    print("  ワンタイムPW app, phone network: not yet in this version")
+    print(f"  電話 (T-PHONE, the phone's dialler)  {base}/phone/dial")
+    print("  ワンタイムPW app: not yet in this version")
 
 
 def print_personas(personas: list[tuple[str, dict]]) -> None:

@@ -12,6 +12,15 @@ from urllib.parse import urlsplit
 # help desk), never online.
 DEFAULT_LOCKOUT_LIMIT = 5
 
+# The bank's 電話番号認証 line (認証先電話番号, 通話料無料), as S-TEL shows it; numbers compare by digits only.
+DEFAULT_PHONE_AUTH_NUMBER = "0120-860-310"
+
+# The OTP issuer's own counts. Wrong サービスID/ユーザID/利用開始パスワード at the app's 初期設定 (R-APP-SETUP) and
+# wrong one-time passwords (R-LOCKOUT) lock the token after a handful of failures, as the bank's passwords do:
+# enough for a customer's typos, far too few to guess a 4–8 digit start password or a 6-digit code (at most
+# 5 guesses in 10^4 or 10^6). A locked token is replaced by a reissue (R-REISSUE), never unlocked online.
+DEFAULT_ISSUER_ATTEMPTS = 5
+
 
 def defaults(instance_path: str) -> dict:
     """Settings a fresh checkout runs with: SQLite under instance/, control API off."""
@@ -31,11 +40,25 @@ def defaults(instance_path: str) -> dict:
         "SMTP_PORT": 25,
         "ISSUER_URL": None,  # None: the issuer in this process, reached over HTTP where the request came in
         "ISSUER_TIMEOUT": 5.0,  # seconds the bank waits for otp-auth.net before telling the customer to retry
+        # The key the bank sends otp-auth.net (X-Issuer-Key). Random per start: a bank and an issuer run as two
+        # processes share one through MOCKBANK_ISSUER_API_KEY.
+        "ISSUER_API_KEY": secrets.token_urlsafe(32),
+        "ISSUER_PENDING_MINUTES": 30,  # world minutes a token awaits the phone check before it expires unissued
+        "ISSUER_SETUP_ATTEMPTS": DEFAULT_ISSUER_ATTEMPTS,  # wrong app 初期設定 entries before the token locks
+        "ISSUER_VERIFY_ATTEMPTS": DEFAULT_ISSUER_ATTEMPTS,  # consecutive wrong codes before the token locks
+        "APP_DOWNLOAD_URL": None,  # None: <the issuer's own address>/app/download, as the token mail gives it
+        # The phone network (mockbank/phone/): the bank's 0120 line for the caller-ID check (S-TEL, T-PHONE), where
+        # the network delivers calls to it, the key it proves itself with, and how long it waits for the bank.
+        "PHONE_AUTH_NUMBER": DEFAULT_PHONE_AUTH_NUMBER,
+        "BANK_URL": None,  # None: the bank in this process, reached over HTTP where the request came in
+        "PHONE_NETWORK_KEY": secrets.token_urlsafe(32),  # sent as X-Phone-Network-Key with every call delivered
+        "PHONE_BANK_TIMEOUT": 5.0,  # seconds the network waits for the bank to take a call; then the line is out
     }
 
 
 def from_environment(environ: dict | None = None) -> dict:
-    """MOCKBANK_DATABASE_URL, _TEST_MODE, _LOCKOUT_LIMIT, _SECRET_KEY, _SMTP_URL (smtp://host:port, e.g. Mailpit)."""
+    """MOCKBANK_DATABASE_URL, _TEST_MODE, _LOCKOUT_LIMIT, _SECRET_KEY, _SMTP_URL (smtp://host:port, e.g. Mailpit),
+    _ISSUER_URL, _ISSUER_TIMEOUT, _ISSUER_API_KEY, _APP_DOWNLOAD_URL."""
     env = os.environ if environ is None else environ
     settings: dict = {}
     if env.get("MOCKBANK_DATABASE_URL"):
@@ -50,6 +73,19 @@ def from_environment(environ: dict | None = None) -> dict:
         settings["ISSUER_URL"] = env["MOCKBANK_ISSUER_URL"]
     if env.get("MOCKBANK_ISSUER_TIMEOUT"):
         settings["ISSUER_TIMEOUT"] = float(env["MOCKBANK_ISSUER_TIMEOUT"])
+    if env.get("MOCKBANK_ISSUER_API_KEY"):
+        settings["ISSUER_API_KEY"] = env["MOCKBANK_ISSUER_API_KEY"]
+    if env.get("MOCKBANK_APP_DOWNLOAD_URL"):
+        settings["APP_DOWNLOAD_URL"] = env["MOCKBANK_APP_DOWNLOAD_URL"]
+    # The phone network: MOCKBANK_PHONE_AUTH_NUMBER, _BANK_URL, _PHONE_NETWORK_KEY, _PHONE_BANK_TIMEOUT.
+    if env.get("MOCKBANK_PHONE_AUTH_NUMBER"):
+        settings["PHONE_AUTH_NUMBER"] = env["MOCKBANK_PHONE_AUTH_NUMBER"]
+    if env.get("MOCKBANK_BANK_URL"):
+        settings["BANK_URL"] = env["MOCKBANK_BANK_URL"]
+    if env.get("MOCKBANK_PHONE_NETWORK_KEY"):
+        settings["PHONE_NETWORK_KEY"] = env["MOCKBANK_PHONE_NETWORK_KEY"]
+    if env.get("MOCKBANK_PHONE_BANK_TIMEOUT"):
+        settings["PHONE_BANK_TIMEOUT"] = float(env["MOCKBANK_PHONE_BANK_TIMEOUT"])
     if env.get("MOCKBANK_SMTP_URL"):
         smtp = urlsplit(env["MOCKBANK_SMTP_URL"])
         settings["SMTP_HOST"], settings["SMTP_PORT"] = smtp.hostname, smtp.port or 25

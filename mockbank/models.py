@@ -1,4 +1,4 @@
-"""The bank's records: customers, their accounts and phones, and the world's journal."""
+"""The bank's records: customers, their accounts and phones, their OTP applications, and the world's journal."""
 
 from __future__ import annotations
 
@@ -79,6 +79,42 @@ class Phone(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
     number: Mapped[str] = mapped_column(String(20))
+
+
+# Where an OTP application stands (P12–P13): one is open (calling or verified) at a time per customer.
+OTP_CALLING = "calling"  # S-OTPAPP submitted, a pending token at the issuer; S-TEL waits for the call
+OTP_VERIFIED = "verified"  # the call from the picked phone came in time (R-TEL-CLI, R-TEL-120); not yet issued
+OTP_ISSUED = "issued"  # the issuer issued the token (S-TOKEN); the customer's onboarding is done
+OTP_EXPIRED = "expired"  # no call in time (R-TEL-120): the customer starts again; its token revoked
+OTP_SUPERSEDED = "superseded"  # a newer submission took its place; its token revoked
+OTP_FAILED = "failed"  # the issuer refused to issue its token (e.g. it expired there); the customer starts again
+OTP_OPEN = (OTP_CALLING, OTP_VERIFIED)
+
+
+class OtpApplication(db.Model):
+    """ワンタイムパスワード利用申請 (S-OTPAPP): the token's mail, the phone picked for the call, the issuer's token.
+
+    The 利用開始パスワード is never kept: it goes to the issuer only. Times are world time, naive JST.
+    """
+
+    __tablename__ = "otp_application"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    key: Mapped[str] = mapped_column(String(32), unique=True)  # the application's key at the issuer (idempotent)
+    mail: Mapped[str] = mapped_column(String(254))  # 送付先メールアドレス
+    phone_id: Mapped[int] = mapped_column(ForeignKey("phone.id"))  # the registered phone picked (R-TEL-PICK)
+    state: Mapped[str] = mapped_column(String(12), default=OTP_CALLING)
+    token: Mapped[str] = mapped_column(String(64))  # the issuer's opaque reference to the token
+    service_id: Mapped[str] = mapped_column(String(8))
+    user_id: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    shown_at: Mapped[datetime | None]  # when S-TEL first showed: the 120 s start (R-TEL-120)
+    verified_at: Mapped[datetime | None]
+    issued_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]  # expired, superseded or failed
+    mail_delivered: Mapped[bool | None]  # the issuer's word on its 「トークン発行ご案内」 mail
+    phone: Mapped[Phone] = relationship()
 
 
 class SecretAnswer(db.Model):

@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 import string
+import uuid
 
 from faker import Faker
 
-from mockbank import rules
+from mockbank import clock, rules
 from mockbank.bank.questions import QUESTIONS
 from mockbank.branches import BRANCHES, branch_name
 from mockbank.db import db
+from mockbank.issuer import service as issuer
 from mockbank.models import (
     CONTRACT_ACTIVE,
     CONTRACT_ID_INITIALISED,
     CONTRACT_NEW,
+    OTP_CALLING,
+    OTP_ISSUED,
     STEP_DONE,
     STEP_FIRST_LOGIN,
     STEP_INFO,
     STEP_LOGIN_ID,
+    STEP_OTP,
     STEP_PW,
     STEP_QA,
     STEPS,
     Account,
     Customer,
+    OtpApplication,
     Phone,
     SecretAnswer,
 )
@@ -47,6 +53,7 @@ OVERRIDES = {
     "account_number",
     "step",
     "otp_card",
+    "otp",
 }
 # What each override must look like: only states the bank itself could be in.
 OVERRIDE_CHECKS = {
@@ -57,9 +64,13 @@ OVERRIDE_CHECKS = {
     "account_number": lambda v: isinstance(v, str) and rules.account_number(v) is None,
     "step": lambda v: isinstance(v, str) and v in STEPS,
     "otp_card": lambda v: isinstance(v, bool),
+    "otp": lambda v: isinstance(v, str) and v in OTP_STATES,
 }
 # Where a new contract can be seeded to start (state over navigation), by the screen it stands before.
-NEW_CONTRACT_STEPS = (STEP_LOGIN_ID, STEP_FIRST_LOGIN, STEP_QA, STEP_PW, STEP_INFO)
+NEW_CONTRACT_STEPS = (STEP_LOGIN_ID, STEP_FIRST_LOGIN, STEP_QA, STEP_PW, STEP_INFO, STEP_OTP)
+# Where a new contract's OTP application can be seeded (P12–P13), and the step it leaves the customer at:
+# 申請済み・電話未認証 (S-TEL, the 120 s from now) or トークン発行済み・アプリ未設定 (onboarding done).
+OTP_STATES = {OTP_CALLING: STEP_OTP, OTP_ISSUED: STEP_DONE}
 
 
 class UnknownPersona(ValueError):
@@ -70,7 +81,10 @@ def seed_persona(kind: str, seed: int | None = None, **overrides) -> dict:
     """Create a customer of `kind` and return everything the customer holds on paper.
 
     Overrides: login_id (for new or ID-initialised: taken, first login still to do);
-    step (new contracts: login_id, first_login, qa, pw or info — the screen they stand before);
+    step (new contracts: login_id, first_login, qa, pw, info or otp — the screen they stand before; from otp on
+    with mail, phone and limits registered as after お客さま情報登録);
+    otp (new contracts: "calling" — applied, S-TEL showing from now, a pending token at the issuer — or
+    "issued" — the token issued and its mail sent, the app not yet set up, onboarding done);
     otp_card (holds a ワンタイムパスカード); login_password, confirm_password, branch_code, account_number.
     """
     contract, step = _check(kind, overrides)
@@ -102,11 +116,12 @@ def seed_persona(kind: str, seed: int | None = None, **overrides) -> dict:
     answered = contract != CONTRACT_NEW or STEPS.index(step) > STEPS.index(STEP_QA)
     answers = _secret_qa(fake) if answered else []
     customer.secret_answers = [SecretAnswer(question=q, answer_hash=hash_secret(a)) for q, a in answers]
-    if contract != CONTRACT_NEW:
+    if contract != CONTRACT_NEW or STEPS.index(step) >= STEPS.index(STEP_OTP):
         _registered(customer, fake)
     db.session.add(customer)
     db.session.commit()
-    return describe(customer, login_pw, confirm_pw, answers)
+    otp = _otp_application(customer, fake, overrides["otp"]) if overrides.get("otp") else None
+    return describe(customer, login_pw, confirm_pw, answers, otp)
 
 
 def _check(kind: str, overrides: dict) -> tuple[str, str]:
@@ -120,6 +135,11 @@ def _check(kind: str, overrides: dict) -> tuple[str, str]:
     if kind not in KINDS:
         raise UnknownPersona(f"unknown persona kind {kind!r}; known: {', '.join(KINDS)}")
     contract = KINDS[kind]
+    otp = overrides.get("otp")
+    if otp:
+        if contract != CONTRACT_NEW or overrides.get("step") not in (None, STEP_OTP, OTP_STATES[otp]):
+            raise UnknownPersona(f"otp={otp!r} is for a new contract at step {STEP_OTP!r}")
+        return contract, OTP_STATES[otp]
     step = overrides.get("step") or _starting_step(contract, overrides.get("login_id"))
     allowed = NEW_CONTRACT_STEPS if contract == CONTRACT_NEW else (_starting_step(contract, overrides.get("login_id")),)
     if step not in allowed:
@@ -128,7 +148,7 @@ def _check(kind: str, overrides: dict) -> tuple[str, str]:
 
 
 def _registered(customer: Customer, fake: Faker) -> None:
-    """What an existing customer registered long ago: mail, phone, limits; メール通知パスワード runs."""
+    """What an existing customer registered (a new one at お客さま情報登録): mail, phone, limits; メール通知パスワード runs."""
     customer.mail = fake.free_email()
     customer.tel = customer.phones[1].number
     customer.mail_password_active = True
@@ -146,8 +166,49 @@ def _secret_qa(fake: Faker) -> list[tuple[str, str]]:
     ]
 
 
-def describe(customer: Customer, login_pw: str, confirm_pw: str, answers: list[tuple[str, str]] = ()) -> dict:
-    """The persona as steps see it: account, phones and the passwords the customer knows."""
+def _otp_application(customer: Customer, fake: Faker, state: str) -> dict:
+    """The customer's OTP application to the registered mail from their first phone, its token at the issuer.
+
+    The issuer's own service functions stand in for the bank's calls over HTTP (the
+    persona is the world as it would be); an issued token's mail goes out as it did.
+    """
+    start_password = fake.numerify("######")
+    phone = customer.phones[0]
+    key = uuid.uuid4().hex
+    token = issuer.create_pending(str(customer.id), key, customer.mail, start_password)
+    now = clock.now().replace(tzinfo=None)
+    application = OtpApplication(
+        customer_id=customer.id,
+        key=key,
+        mail=customer.mail,
+        phone_id=phone.id,
+        state=OTP_CALLING,
+        token=token.token,
+        service_id=token.service_id,
+        user_id=token.user_id,
+        created_at=now,
+        shown_at=now,
+    )
+    if state == OTP_ISSUED:
+        token, delivered = issuer.issue(token.token)
+        application.state, application.verified_at, application.issued_at = OTP_ISSUED, now, now
+        application.mail_delivered = delivered
+    db.session.add(application)
+    db.session.commit()
+    return {
+        "mail": application.mail,
+        "start_password": start_password,
+        "phone_last4": rules.last4(phone.number),
+        "service_id": application.service_id,
+        "user_id": application.user_id,
+        "state": application.state,
+    }
+
+
+def describe(
+    customer: Customer, login_pw: str, confirm_pw: str, answers: list[tuple[str, str]] = (), otp: dict | None = None
+) -> dict:
+    """The persona as steps see it: account, phones, the passwords the customer knows, their OTP application."""
     account = customer.representative_account
     persona = {
         "customer_id": customer.id,
@@ -175,6 +236,8 @@ def describe(customer: Customer, login_pw: str, confirm_pw: str, answers: list[t
         "mail": customer.mail,
         "secret_qa": [{"question": q, "answer": a} for q, a in answers],
     }
+    if otp:
+        persona["otp"] = otp
     if customer.contract == CONTRACT_NEW and customer.step in (STEP_LOGIN_ID, STEP_FIRST_LOGIN, STEP_QA, STEP_PW):
         persona["temp_passwords"] = {"login": login_pw, "confirm": confirm_pw}
     return persona

@@ -71,3 +71,11 @@ def body_exact(mailbox_page, text):
 def refusal_journaled(world):
     assert world.journal(kind="mail_refused")
     assert [e["detail"]["delivered"] for e in world.journal(kind="mail")] == [False]
+
+
+@then("本文にトークン発行の画面と同じサービスIDとユーザIDとアプリのダウンロード先が書かれている")
+def token_mail_matches_screen(mailbox_page, token):
+    """R-TOKEN-MAIL: the issuer's mail carries what S-TOKEN showed (P13: 同時に届くメールにも記載)."""
+    expect(mailbox_page.mail_body).to_contain_text(re.compile(rf"サービスID\D*{re.escape(token['service_id'])}\b"))
+    expect(mailbox_page.mail_body).to_contain_text(re.compile(rf"ユーザID\D*{re.escape(token['user_id'])}\b"))
+    expect(mailbox_page.mail_body).to_contain_text(token["download"])

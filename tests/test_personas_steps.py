@@ -104,7 +104,6 @@ def test_a_card_holder_is_reported_and_held_as_one(at, customer_state):
     "body",
     [
         {"kind": "new", "step": "done"},
-        {"kind": "new", "step": "otp"},
         {"kind": "new", "step": "finished"},
         {"kind": "new", "step": "QA"},
         {"kind": "active", "step": "qa"},
@@ -113,7 +112,6 @@ def test_a_card_holder_is_reported_and_held_as_one(at, customer_state):
     ],
     ids=[
         "new at done",
-        "new at otp",
         "an unknown step",
         "a step in upper case",
         "active at qa",

@@ -2,7 +2,7 @@
 
 from functools import wraps
 
-from flask import redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
@@ -71,6 +71,7 @@ def customer_registration_confirm(form, customer):
     session.pop(PENDING)
     session.pop(SELECT_EMAIL, None)
     send_mail_registered(customer)
+    flash("お客さま情報の登録が完了しました。")  # S-OTPAPP greets the customer with it (role="status")
     return "bank.otp_application"
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from flask import abort, jsonify, request
 from sqlalchemy.exc import IntegrityError
 
-from mockbank import journal
+from mockbank import journal, rules
 from mockbank.control import bad_request, bp
 from mockbank.db import db
-from mockbank.models import Customer
+from mockbank.issuer import service as issuer
+from mockbank.issuer.service import IssuerError
+from mockbank.models import Customer, OtpApplication
 from mockbank.passwords import secret_matches
 from mockbank.personas import UnknownPersona, seed_persona
 
@@ -38,6 +40,7 @@ def personas():
 def customer(customer_id: int):
     """What the bank holds about a customer, secrets left out."""
     found = db.session.get(Customer, customer_id) or abort(404)
+    applications = _applications(found)
     return jsonify(
         {
             "customer_id": found.id,
@@ -57,21 +60,69 @@ def customer(customer_id: int):
             "accounts": [
                 {"kind": a.kind, "number": a.number, "transfer_limit": a.transfer_limit} for a in found.accounts
             ],
+            "otp": _otp(applications[-1]) if applications else None,
+            "otp_applications": [a.state for a in applications],
         }
     )
 
 
+def _applications(customer: Customer) -> list[OtpApplication]:
+    """The customer's OTP applications, oldest first."""
+    query = db.select(OtpApplication).where(OtpApplication.customer_id == customer.id).order_by(OtpApplication.id)
+    return list(db.session.scalars(query))
+
+
+def _otp(application: OtpApplication) -> dict:
+    """The latest OTP application as the bank holds it: state, mail, picked phone (last 4), token IDs; no start password."""
+    return {
+        "state": application.state,
+        "mail": application.mail,
+        "phone_last4": rules.last4(application.phone.number),
+        "service_id": application.service_id,
+        "user_id": application.user_id,
+        "created_at": _iso(application.created_at),
+        "shown_at": _iso(application.shown_at),
+        "verified_at": _iso(application.verified_at),
+        "issued_at": _iso(application.issued_at),
+        "mail_delivered": application.mail_delivered,
+    }
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
 @bp.post("/customers/<int:customer_id>/password-check")
 def password_check(customer_id: int):
-    """Whether a password is the customer's current one: {"which": "login"|"confirm", "password"} → {"matches"}."""
+    """Whether a password is the customer's current one: {"which": "login"|"confirm"|"start", "password"} → {"matches"}.
+
+    "start" is the 利用開始パスワード of the latest OTP application: the bank never keeps it, so the
+    world asks the issuer, which holds it (hashed) with the application's token.
+    """
     found = db.session.get(Customer, customer_id) or abort(404)
     body = request.get_json(silent=True) or {}
-    stored = {"login": found.login_pw_hash, "confirm": found.confirm_pw_hash}.get(body.get("which"))
+    if body.get("which") == "start":
+        stored = _start_password_hash(found)
+        if stored is None:
+            return bad_request("the customer has no OTP application with a token at the issuer", 404)
+    else:
+        stored = {"login": found.login_pw_hash, "confirm": found.confirm_pw_hash}.get(body.get("which"))
     if stored is None:
-        return bad_request('which must be "login" or "confirm"')
+        return bad_request('which must be "login", "confirm" or "start"')
     journal.record("control", customer=found, action="password-check", which=body.get("which"))
     db.session.commit()
     return jsonify({"matches": secret_matches(stored, str(body.get("password", "")))})
+
+
+def _start_password_hash(customer: Customer) -> str | None:
+    """The issuer's hash of the 利用開始パスワード behind the customer's latest application's token."""
+    applications = _applications(customer)
+    if not applications:
+        return None
+    try:
+        return issuer.get(applications[-1].token).start_password_hash
+    except IssuerError:
+        return None
 
 
 @bp.post("/customers/<int:customer_id>/answer-check")

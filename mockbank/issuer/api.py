@@ -1,0 +1,100 @@
+"""otp-auth.net's JSON API: what the bank (and later the app) call over HTTP, with the issuer's key.
+
+Every call but /api/health needs ``X-Issuer-Key: <ISSUER_API_KEY>`` (401 otherwise). Answers are JSON; a
+refusal is ``{"error": …, "reason": …}`` with its status (400 malformed or wrong values, 404 no such token,
+409 a token in the wrong state, 423 a locked token).
+"""
+
+from __future__ import annotations
+
+import hmac
+
+from flask import current_app, jsonify, request
+
+from mockbank.issuer import bp, service
+from mockbank.issuer.service import DIGITS, STEP_SECONDS, IssuerError, bad_request
+
+KEY_HEADER = "X-Issuer-Key"
+
+
+@bp.before_request
+def require_key():
+    """Only a caller holding the issuer's key (the bank) reaches the API; anyone may ask whether it is up."""
+    if request.endpoint == "issuer.health" or not request.path.startswith(f"{bp.url_prefix}/api/"):
+        return None
+    given = request.headers.get(KEY_HEADER, "").encode()
+    if not hmac.compare_digest(given, str(current_app.config["ISSUER_API_KEY"]).encode()):
+        return jsonify({"error": f"a missing or wrong {KEY_HEADER}", "reason": "unauthorised"}), 401
+    return None
+
+
+@bp.errorhandler(IssuerError)
+def refused(error: IssuerError):
+    """A refusal as JSON, with its status."""
+    return jsonify(error.as_dict()), error.status
+
+
+def body() -> dict:
+    """The call's JSON object; anything else is a 400."""
+    given = request.get_json(silent=True)
+    if not isinstance(given, dict):
+        raise bad_request("the body must be a JSON object")
+    return given
+
+
+@bp.post("/api/tokens")
+def create_token():
+    """{"bank_ref", "application", "mail", "start_password"} → 201 a PENDING token; the same application → 200 it."""
+    given = body()
+    token, created = service.create_token(
+        given.get("bank_ref"), given.get("application"), given.get("mail"), given.get("start_password")
+    )
+    return jsonify(service.public(token)), 201 if created else 200
+
+
+@bp.get("/api/tokens/<token>")
+def read_token(token: str):
+    """The token: state, mail, when issued (never the secret or the start password)."""
+    return jsonify(service.describe(token))
+
+
+@bp.post("/api/tokens/<token>/issue")
+def issue_token(token: str):
+    """pending → issued and the token mail from otp-auth.net; again: the same answer, no second mail."""
+    issued, delivered = service.issue(token)
+    return jsonify({**service.public(issued), "mail_delivered": delivered})
+
+
+@bp.post("/api/tokens/<token>/revoke")
+def revoke_token(token: str):
+    """→ revoked for good; an optional {"reason"} goes to the journal."""
+    given = request.get_json(silent=True)
+    reason = given.get("reason") if isinstance(given, dict) else None
+    return jsonify(service.public(service.revoke(token, reason)))
+
+
+@bp.post("/api/tokens/activate")
+def activate_token():
+    """The app's 初期設定: {"service_id", "user_id", "start_password", "device"} → the secret, this once."""
+    given = body()
+    token, secret = service.activate(
+        given.get("service_id"), given.get("user_id"), given.get("start_password"), given.get("device")
+    )
+    return jsonify(
+        {
+            "token": token.token,
+            "secret": secret,
+            "service_id": token.service_id,
+            "user_id": token.user_id,
+            "algorithm": "SHA1",
+            "digits": DIGITS,
+            "interval": STEP_SECONDS,
+        }
+    )
+
+
+@bp.post("/api/tokens/<token>/verify")
+def verify_code(token: str):
+    """{"code", "device"} → {"valid": true} or {"valid": false, "reason", "locked"?}."""
+    given = body()
+    return jsonify(service.verify(token, given.get("code"), given.get("device")))

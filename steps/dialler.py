@@ -1,0 +1,97 @@
+"""Steps on T-PHONE, the phone's own dialler (P13): calling the bank's 0120 line from the scenario's phone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+from pytest_bdd import given, parsers, then, when
+
+from pages.dialler import DiallerPage
+from pages.otp_application import OtpApplicationPhoneCheckPage
+from pages.phones import Phone, Phones
+
+HOW = r"番号を通知して|非通知を選んで|頭に「\d+」をつけて"  # 184 in front withholds the number for that call
+
+
+def picked_phone(persona: dict) -> str:
+    """The registered number the OTP application picked: the persona's, else the mobile the scenarios pick."""
+    last4 = (persona.get("otp") or {}).get("phone_last4")
+    return next((n for n in persona["phones"] if last4 and n.endswith(last4)), persona["phones"][0])
+
+
+@pytest.fixture
+def dialler(phones: Phones, phone: Phone, persona: dict) -> DiallerPage:
+    """The scenario's phone's dialler, on the customer's line (the registered phone the application picked)."""
+    if phone.line is None:
+        phones.give_line(phone, picked_phone(persona))
+    return DiallerPage(phone.open("dialler"))
+
+
+def tap_callee(dialler: DiallerPage, browser: Page) -> None:
+    """Tap 認証先電話番号 on 電話番号認証: the phone's dialler opens with the number filled in."""
+    dialler.open(OtpApplicationPhoneCheckPage(browser).dial_address(), came_from=browser.url)
+
+
+def dial(dialler: DiallerPage, how: str = "番号を通知して") -> None:
+    """発信 as the step says (番号通知, 非通知, or a prefix such as 184), and wait until the call has ended."""
+    prefix = re.fullmatch(r"頭に「(\d+)」をつけて", how)
+    dialler.call(withheld=how == "非通知を選んで", prefix=prefix.group(1) if prefix else "")
+    expect(dialler.back_to_browser.first).to_be_visible()
+
+
+@given(parsers.re(r"このスマートフォンの電話番号はご登録のない「(?P<number>[\d-]+)」である"))
+def unregistered_line(phones, phone, number):
+    phones.give_line(phone, number)
+
+
+@given("このスマートフォンの電話番号は申請で選ばなかったご登録電話番号である")
+def other_registered_line(phones, phone, persona):
+    phones.give_line(phone, next(n for n in persona["phones"] if n != picked_phone(persona)))
+
+
+@when("認証先電話番号をタップする")
+def tap(dialler, page):
+    tap_callee(dialler, page)
+
+
+@when(parsers.re(rf"(?P<how>{HOW})発信する"))
+def call(dialler, how):
+    dial(dialler, how)
+
+
+@when(parsers.re(rf"認証先電話番号へ(?P<how>{HOW})発信する"))
+def call_bank(dialler, page, how):
+    tap_callee(dialler, page)
+    dial(dialler, how)
+
+
+@when("認証先電話番号をタップし、番号を通知して発信する")
+def tap_and_call(dialler, page):
+    tap_callee(dialler, page)
+    dial(dialler)
+
+
+@when(parsers.re(r"画面が表示されてから(?P<seconds>\d+)秒後に、認証先電話番号へ番号を通知して発信する"))
+def call_bank_after(world, dialler, page, seconds):
+    world.advance(int(seconds))
+    tap_callee(dialler, page)
+    dial(dialler)
+
+
+@when("電話を終えてブラウザに戻る")
+def back_to_browser(dialler, page):
+    dialler.leave()
+    page.bring_to_front()
+
+
+@then(parsers.re(r"電話にはこの電話の番号と発信先「(?P<callee>[^」]+)」が表示される"))
+def dialler_shows(dialler, phone, callee):
+    expect(dialler.own_number).to_have_text(phone.line)
+    expect(dialler.to_number).to_have_value(callee)
+
+
+@then("電話は2～3回呼び出したあと切れる")
+def rang_and_ended(dialler):
+    expect(dialler.notice).to_contain_text(re.compile(r"呼出音が[23]回鳴ったあと、電話が切れました。"))
