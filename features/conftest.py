@@ -30,11 +30,12 @@ def device_profile(request: pytest.FixtureRequest):
 
 
 @pytest.fixture
-def phones(request: pytest.FixtureRequest, new_context, device_profile, playwright) -> Phones:
+def phones(request: pytest.FixtureRequest, new_context, device_profile, playwright):
     """The scenario's phones by name: one of the matrix's kind, and any other its steps name."""
     held = Phones(new_context, playwright, device_profile)
     request.node.stash[PHONES] = held
-    return held
+    yield held
+    held.collect_screens()  # a page still loading when the last step passed has not reported its screen yet
 
 
 @pytest.fixture

@@ -129,6 +129,18 @@ class Phones:
         context.on("request", lambda _request: _count(phone))
         return phone
 
+    def collect_screens(self) -> None:
+        """Read the screen each open page shows now, in case its own report has not arrived (evidence)."""
+        for phone in self.all():
+            for _name, page in phone.open_pages():
+                try:
+                    page.wait_for_load_state("domcontentloaded", timeout=5000)
+                    screen = page.evaluate("() => (document.body && document.body.dataset.screen) || null")
+                except Exception:  # a closing page shows nothing more; the evidence stands as reported
+                    continue
+                if screen:
+                    phone.screens.append(screen)
+
     def give_line(self, phone: Phone, number: str) -> None:
         """Give a phone a line number of its own (one the bank may not know)."""
         phone.line = number
