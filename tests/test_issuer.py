@@ -638,3 +638,14 @@ def test_a_seeded_token_can_be_issued_without_its_mail(app, control):
         token, delivered = service.issue(service.create_pending("17", "seeded-2", MAIL, "1234"), notify=False)
         assert token.state == "issued" and delivered is False
     assert mails(control) == []
+
+
+def test_the_token_mail_is_sent_again_once_the_mailbox_accepts_otp_auth_net(issuer, control, pending):
+    assert issuer("POST", f"/tokens/{pending['token']}/mail").status_code == 409, "a pending token has no mail yet"
+    control.post("/_control/mailbox/reject", json={"address": MAIL, "domain": "otp-auth.net"})
+    assert issuer("POST", f"/tokens/{pending['token']}/issue").get_json()["mail_delivered"] is False
+    control.post("/_control/mailbox/reject", json={"address": MAIL, "domain": "otp-auth.net", "rejected": False})
+    answer = issuer("POST", f"/tokens/{pending['token']}/mail").get_json()
+    assert answer["mail_delivered"] is True and answer["state"] == "issued"
+    assert len(mails(control)) == 1
+    assert issuer("GET", f"/tokens/{pending['token']}").get_json()["mail_delivered"] is True

@@ -45,6 +45,13 @@ def test_issue_token_posts_to_the_tokens_issue():
 
 
 @responses.activate
+def test_resend_mail_posts_to_the_tokens_mail():
+    answer = {**TOKEN, "state": "issued", "mail_delivered": True}
+    responses.post(f"{BASE}/api/tokens/t1/mail", json=answer, match=keyed())
+    assert client().resend_mail("t1") == answer
+
+
+@responses.activate
 def test_revoke_token_posts_to_the_tokens_revoke_with_its_reason():
     responses.post(f"{BASE}/api/tokens/t1/revoke", json={"state": "revoked"}, match=keyed({"reason": "superseded"}))
     assert client().revoke_token("t1", "superseded") == {"state": "revoked"}

@@ -450,6 +450,53 @@ def test_s_token_shows_the_ids_even_when_the_mailbox_refused_the_mail(app, calli
     assert control.get("/_control/mail", query_string={"to": "taro@example.jp"}).get_json() == []
 
 
+RESEND = "メールを再送信する"
+
+
+def test_with_the_mail_server_down_s_token_says_so_and_a_resend_works_once_it_is_back(
+    app, calling, control, customer_state, journal
+):
+    persona, browser = calling
+    control.post("/_control/faults", json={"party": "mail", "down": True})
+    deliver(app, control, persona["phones"][0])
+    assert confirm(browser, auto=True).location == TOKEN
+    page = text(browser.get(TOKEN))
+    assert "メールを送信できませんでした" in page and RESEND in page
+    assert application_row(app, persona["customer_id"])["user_id"] in page, "the IDs are there to type in"
+    assert browser.post(TOKEN, data={}).location == TOKEN  # still down: S-TOKEN says so again
+    assert "メールを送信できませんでした" in text(browser.get(TOKEN))
+    control.post("/_control/faults", json={"party": "mail"})
+    assert browser.post(TOKEN, data={}).location == TOKEN
+    assert customer_state(persona["customer_id"])["otp"]["mail_delivered"] is True
+    assert RESEND not in text(browser.get(TOKEN))
+    (mail,) = control.get("/_control/mail", query_string={"to": "taro@example.jp"}).get_json()
+    assert mail["subject"] == "青森みちのく銀行トークン発行ご案内"
+    assert [e["detail"]["mail_delivered"] for e in journal(kind="mail_resend")] == [False, True]
+
+
+def test_with_the_issuer_down_a_resend_gets_the_banks_message_and_nothing_changes(app, calling, control):
+    persona, browser = calling
+    control.post("/_control/mailbox/reject", json={"address": "taro@example.jp", "domain": "otp-auth.net"})
+    deliver(app, control, persona["phones"][0])
+    confirm(browser, auto=True)
+    control.post("/_control/faults", json={"party": "issuer", "down": True})
+    response = browser.post(TOKEN, data={})
+    assert response.status_code == 200 and "ただいまメールを再送信できません" in text(response)
+
+
+def test_a_mail_already_delivered_offers_no_resend(issued):
+    _persona, browser, _token = issued
+    assert RESEND not in text(browser.get(TOKEN))
+
+
+def test_the_download_address_leads_to_the_store_page_stand_in(app, issued):
+    _persona, browser, _token = issued
+    page = app.test_client().get("/app/download", headers={"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0)"})
+    assert page.status_code == 200 and "App Store" in text(page) and "画面ID : A-DL" in text(page)
+    assert "Google Play" in text(app.test_client().get("/app/download", headers={"User-Agent": "Pixel 7"}))
+    assert 'data-screen="A-DL"' not in text(page), "a stand-in proves no screen"
+
+
 # ---------------------------------------------------------------- over real HTTP, the issuer its own server
 
 

@@ -63,6 +63,10 @@ class IssuerClient:
         """pending → issued once the phone check passed; the issuer mails the IDs (mail_delivered says if it could)."""
         return self._call("POST", f"/api/tokens/{_segment(token)}/issue")
 
+    def resend_mail(self, token: str) -> dict:
+        """The token mail again (the first was refused or the mail server was down); mail_delivered says if it went."""
+        return self._call("POST", f"/api/tokens/{_segment(token)}/mail")
+
     def revoke_token(self, token: str, reason: str | None = None) -> dict:
         """→ revoked for good (an application superseded or abandoned, a reissue)."""
         return self._call("POST", f"/api/tokens/{_segment(token)}/revoke", json={"reason": reason} if reason else {})

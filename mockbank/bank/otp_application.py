@@ -9,6 +9,7 @@ from flask import current_app, jsonify, redirect, render_template, request, sess
 
 from mockbank import rules
 from mockbank.bank import bp
+from mockbank.bank.errors import Refused
 from mockbank.bank.form_view import form_view
 from mockbank.bank.services import otp_application as service
 from mockbank.bank.session import CUSTOMER, customer_from
@@ -122,14 +123,29 @@ def otp_application_phone_check_status(customer):
     return jsonify(service.status(service.open_application(customer)))
 
 
-@bp.get("/netbank/otp-application/token")
+@bp.route("/netbank/otp-application/token", methods=("GET", "POST"))
 @at_step(STEP_DONE)
 def otp_application_token(customer):
-    """利用申請完了 (S-TOKEN, P13): 送付先メールアドレス, サービスID and ユーザID, アプリダウンロード; a reload shows the same."""
+    """利用申請完了 (S-TOKEN, P13): 送付先メールアドレス, サービスID and ユーザID, アプリダウンロード; a reload shows the same.
+
+    When the token mail did not arrive, S-TOKEN says so and メールを再送信する asks the issuer to send it again.
+    """
     application = service.issued_application(customer)
     if application is None:
         return redirect(url_for("bank.home"))
-    return render_template("bank/otp_application_token.html", customer=customer, application=application)
+    problems = []
+    if request.method == "POST":
+        try:
+            service.resend_token_mail(customer, application)
+        except Refused as refused:
+            problems = refused.problems
+        else:
+            return redirect(url_for("bank.otp_application_token"))
+    if application.mail_delivered is False and not problems:
+        problems = [rules.MAIL_NOT_DELIVERED]
+    return render_template(
+        "bank/otp_application_token.html", customer=customer, application=application, problems=problems
+    )
 
 
 @bp.post("/netbank/api/phone-auth/calls")

@@ -65,6 +65,13 @@ def issue_token(token: str):
     return jsonify({**service.public(issued), "mail_delivered": delivered})
 
 
+@bp.post("/api/tokens/<token>/mail")
+def resend_token_mail(token: str):
+    """The token mail again, for an issued token whose first mail was not delivered."""
+    resent, delivered = service.resend_mail(token)
+    return jsonify({**service.public(resent), "mail_delivered": delivered})
+
+
 @bp.post("/api/tokens/<token>/revoke")
 def revoke_token(token: str):
     """→ revoked for good; an optional {"reason"} goes to the journal."""

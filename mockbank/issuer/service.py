@@ -160,6 +160,18 @@ def issue(token_ref, *, notify: bool = True) -> tuple[IssuerToken, bool]:
     return token, delivered
 
 
+def resend_mail(token_ref) -> tuple[IssuerToken, bool]:
+    """Send the token mail again to an issued token's address (the first could not be delivered); (token, delivered)."""
+    token = get(token_ref)
+    if state_of(token) not in (ISSUED, ACTIVATED):
+        raise IssuerError(409, state_of(token), f"the token is {state_of(token)}: there is no token mail to send")
+    delivered = _send_issue_mail(token)
+    token.mail_delivered = bool(token.mail_delivered) or delivered
+    journal.record("token_mail_resent", customer=_customer(token.bank_ref), token=token.token, mail_delivered=delivered)
+    db.session.commit()
+    return token, delivered
+
+
 def revoke(token_ref, reason: str | None = None) -> IssuerToken:
     """Any state → revoked, for good (a superseded or abandoned application, a reissue); again is a no-op."""
     token = get(token_ref)

@@ -21,6 +21,8 @@ __all__ = [
     "TOKEN_FAILED",
     "ISSUER_UNAVAILABLE",
     "TOKEN_UNAVAILABLE",
+    "MAIL_NOT_DELIVERED",
+    "MAIL_RESEND_UNAVAILABLE",
 ]
 
 CALL_WINDOW_SECONDS = 120  # 本画面が表示されてから120秒以内に、お電話ください。 (P13)
@@ -119,4 +121,16 @@ ISSUER_UNAVAILABLE = Problem(
 TOKEN_UNAVAILABLE = Problem(
     "ISSUER-DOWN",
     "ただいまトークンを発行できません。しばらくしてから「確定する」ボタンを押してください。",
+)
+
+# R-TOKEN-MAIL: the token mail could not be delivered (the mailbox refuses otp-auth.net, or the mail server is down).
+MAIL_NOT_DELIVERED = Problem(
+    "R-TOKEN-MAIL",
+    "「青森みちのく銀行トークン発行ご案内」メールを送信できませんでした。"
+    "otp-auth.net からのメールを受信できるよう設定のうえ、「メールを再送信する」ボタンを押してください。",
+)
+
+MAIL_RESEND_UNAVAILABLE = Problem(
+    "ISSUER-DOWN",
+    "ただいまメールを再送信できません。しばらくしてから再度「メールを再送信する」ボタンを押してください。",
 )

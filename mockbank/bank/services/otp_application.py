@@ -219,6 +219,19 @@ def confirm(customer: Customer, application: OtpApplication, auto: bool) -> None
     db.session.commit()
 
 
+def resend_token_mail(customer: Customer, application: OtpApplication) -> None:
+    """S-TOKEN: the issuer sends the token mail again when the first did not arrive (R-TOKEN-MAIL)."""
+    db.session.commit()  # no write held while the issuer works
+    try:
+        answer = issuer_client().resend_mail(application.token)
+    except (IssuerUnavailable, IssuerRefused) as error:
+        _issuer_failed("S-TOKEN", customer, "resend_mail", error)
+        raise Refused(rules.MAIL_RESEND_UNAVAILABLE, customer=customer) from error
+    application.mail_delivered = bool(answer.get("mail_delivered"))
+    journal.record("mail_resend", screen="S-TOKEN", customer=customer, mail_delivered=application.mail_delivered)
+    db.session.commit()
+
+
 # --- the bank's 0120 line: calls the phone network delivers -----------------------------------------------------
 
 
