@@ -58,10 +58,15 @@ def run_serve(args: argparse.Namespace) -> None:
             "/mockbank-ca.crt", "mockbank_ca", lambda: send_file(authority, mimetype="application/x-x509-ca-cert")
         )
         tls, base = (str(cert), str(key)), f"https://{name}:{args.port}"
+        app.config["SELF_CA"] = str(authority)  # the parties call each other over this same HTTPS
         app.config["SESSION_COOKIE_SECURE"] = True  # over HTTPS the cookies never travel in clear
     else:
         shown = _lan_address() if args.host in ("0.0.0.0", "::") else args.host
         base = f"http://{shown}:{args.port}"
+    scheme = "https" if tls else "http"
+    local = "localhost" if args.host in ("0.0.0.0", "::", "localhost") else args.host
+    app.config["SELF_URL"] = f"{scheme}://{local}:{args.port}"  # never a request's Host header (links.py)
+    app.config["PUBLIC_URL"] = base
     print_parties(base, args.test_mode)
     if tls:
         print(f"  HTTPS の証明書を発行した認証局   {base}/mockbank-ca.crt（スマートフォンで一度だけ信頼する: README）")

@@ -17,6 +17,7 @@ class BackgroundServer:
         self._server = make_server(host, port, app, threaded=True)
         self._thread = threading.Thread(target=self._server.serve_forever, name="mockbank", daemon=True)
         self._name = host  # WebAuthn refuses an IP address as relying-party ID: the URL keeps the host name
+        app.config["SELF_URL"] = app.config.get("SELF_URL") or self.url  # how the parties reach each other (links.py)
 
     @property
     def url(self) -> str:

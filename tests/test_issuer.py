@@ -619,7 +619,8 @@ def test_verifying_an_unknown_token_is_a_404(issuer):
 def test_the_service_functions_seed_a_token_in_process(app, control):
     from mockbank.issuer import service
 
-    with app.test_request_context("/_control/personas", base_url="http://bank.example:8000"):
+    app.config["PUBLIC_URL"] = "http://bank.example:8000"  # what `serve` records: the address people open
+    with app.test_request_context("/_control/personas", base_url="http://forged.example"):
         token = service.create_pending("17", "seeded-1", MAIL, "1234")
         assert service.create_pending("17", "seeded-1", MAIL, "1234").token == token.token
         issued, delivered = service.issue(token)
@@ -628,7 +629,7 @@ def test_the_service_functions_seed_a_token_in_process(app, control):
         assert described["state"] == "issued" and described["user_id"] == token.user_id
         assert "secret" not in described
     (mail,) = mails(control)
-    assert "http://bank.example:8000/app/download" in mail["body"]
+    assert "http://bank.example:8000/app/download" in mail["body"] and "forged" not in mail["body"]
 
 
 def test_a_seeded_token_can_be_issued_without_its_mail(app, control):

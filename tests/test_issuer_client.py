@@ -146,8 +146,9 @@ def test_a_refusal_without_json_still_carries_its_status():
     assert refused.value.status == 403 and refused.value.error == "Forbidden" and refused.value.reason is None
 
 
-def test_the_bank_reaches_the_issuer_in_its_own_process_over_http_where_the_request_came_in(app):
-    with app.test_request_context("/netbank/otp-application", base_url="http://localhost:5123"):
+def test_the_bank_reaches_the_issuer_in_its_own_process_at_its_own_address_never_the_requests_host(app):
+    app.config["SELF_URL"] = "http://localhost:5123"  # what the server records at start
+    with app.test_request_context("/netbank/otp-application", base_url="http://attacker.example:80"):
         made = issuer_client()
     assert made.base_url == "http://localhost:5123/issuer"
     assert made.api_key == app.config["ISSUER_API_KEY"] and made.timeout == 5.0

@@ -465,12 +465,24 @@ def test_the_banks_own_tests_can_place_calls_with_the_service(world):
         assert [p.message for p in refused.value.problems] == [numbers.CALLER_EMPTY, numbers.CALLED_CHARS]
 
 
-def test_without_a_bank_url_or_a_request_the_service_says_where_it_cannot_deliver(app):
-    with app.app_context(), pytest.raises(RuntimeError, match="BANK_URL"):
-        place_call(MY_LINE, BANK_LINE)
+def test_without_a_bank_url_the_line_is_the_bank_in_this_process_even_outside_a_request(app):
+    from mockbank.phone.service import bank_line
+
+    with app.app_context():
+        assert bank_line().base_url == "http://localhost"  # Flask's test client's host: no server recorded one
 
 
 def test_a_reset_of_the_phone_party_empties_its_calls_only(world):
     dial(world.phone)
     assert world.control.post("/_control/reset", json={"party": "phone"}).status_code == 200
     assert calls(world.app) == [] and len(call_entries(world.control)) == 1
+
+
+def test_a_forged_host_header_never_sends_a_call_or_the_network_key_elsewhere(make_app):
+    """The bank's line is the bank in this process at its own address (links.py), whatever Host a client names."""
+    from mockbank.phone.service import bank_line
+
+    app = make_app()
+    app.config["SELF_URL"] = "http://localhost:5123"
+    with app.test_request_context("/phone/dial", base_url="http://127.0.0.1:9"):
+        assert bank_line().base_url.startswith("http://localhost:5123")

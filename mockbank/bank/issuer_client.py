@@ -15,7 +15,9 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import requests
-from flask import current_app, request
+from flask import current_app
+
+from mockbank.links import own_url, verify_for
 
 KEY_HEADER = "X-Issuer-Key"
 
@@ -114,5 +116,7 @@ def _segment(token: str) -> str:
 def issuer_client() -> IssuerClient:
     """The client for the issuer this bank is configured to use, with the issuer's key."""
     config = current_app.config
-    base = config.get("ISSUER_URL") or request.host_url.rstrip("/") + "/issuer"
-    return IssuerClient(base, float(config["ISSUER_TIMEOUT"]), api_key=config.get("ISSUER_API_KEY"))
+    base = config.get("ISSUER_URL") or own_url() + "/issuer"
+    client = IssuerClient(base, float(config["ISSUER_TIMEOUT"]), api_key=config.get("ISSUER_API_KEY"))
+    client.http.verify = verify_for(base)
+    return client

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 import pyotp
 from email_validator import EmailNotValidError, validate_email
-from flask import current_app, has_request_context, request
+from flask import current_app
 from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 
@@ -24,6 +24,7 @@ from mockbank import applied, clock, journal
 from mockbank.clock import JST
 from mockbank.db import db
 from mockbank.issuer.models import ACTIVATED, EXPIRED, ISSUED, PENDING, REVOKED, IssuerToken
+from mockbank.links import public_url
 from mockbank.mail import OTP_DOMAIN
 from mockbank.mail.sender import send_mail
 from mockbank.passwords import hash_secret, secret_matches
@@ -229,8 +230,7 @@ def download_url() -> str:
     configured = current_app.config.get("APP_DOWNLOAD_URL")
     if configured:
         return configured
-    base = request.host_url if has_request_context() else "http://localhost/"
-    return base.rstrip("/") + "/app/download"
+    return public_url() + "/app/download"
 
 
 # --- the app: 初期設定 (P15) hands the secret to one device, once ------------------------------------------------

@@ -34,11 +34,12 @@ from __future__ import annotations
 import time
 
 import requests
-from flask import current_app, has_request_context, request
+from flask import current_app
 
 from mockbank import clock, journal
 from mockbank.db import db
 from mockbank.faults import faults
+from mockbank.links import own_url, verify_for
 from mockbank.phone.models import DELIVERED, LINE_UNREACHABLE, NETWORK_DOWN, NO_SUCH_NUMBER, Call
 from mockbank.phone.numbers import digits, read_dial
 
@@ -96,12 +97,12 @@ class BankLine:
 
 
 def bank_line() -> BankLine:
-    """The bank's line at BANK_URL, or at the address this request came in on (the bank in this process)."""
+    """The bank's line at BANK_URL, or the bank in this process at its own address (never a request's Host)."""
     config = current_app.config
-    base = config.get("BANK_URL") or (request.host_url if has_request_context() else None)
-    if not base:
-        raise RuntimeError("BANK_URL is unset and there is no request to take the bank's address from")
-    return BankLine(base, config["PHONE_NETWORK_KEY"], float(config["PHONE_BANK_TIMEOUT"]))
+    base = config.get("BANK_URL") or own_url()
+    line = BankLine(base, config["PHONE_NETWORK_KEY"], float(config["PHONE_BANK_TIMEOUT"]))
+    line.http.verify = verify_for(base)
+    return line
 
 
 def place_call(caller: str, called: str, caller_id_shown: bool = True) -> Call:
