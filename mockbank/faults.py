@@ -15,7 +15,8 @@ from flask import Flask, abort, current_app, request
 
 from mockbank.parties import party_of
 
-PARTIES = ("issuer", "mail", "phone", "app", "mailbox")
+PARTIES = ("issuer", "mail", "phone", "bankline", "app", "mailbox")
+# "bankline" is the bank's 0120 line for the caller-ID check (P13): down, it does not answer the network.
 # The phone's pages are the customer's handset, not the network: its dialler opens whatever the network's
 # state, and the call service meets the fault itself (mockbank/phone/service.py).
 HANDLED_BY_THE_PARTY = ("phone",)

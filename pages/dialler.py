@@ -18,6 +18,7 @@ class DiallerPage(Screen):
         self.withhold_number = page.get_by_label("非通知", exact=True)
         self.dial_button = page.get_by_role("button", name="発信", exact=True)
         self.back_to_browser = page.get_by_role("link", name="ブラウザに戻る")
+        self.call_ended = page.get_by_role("status").get_by_text("通話終了", exact=True)
 
     def open(self, address: str, came_from: str) -> None:
         """Open the dialler at a link's address, from the page whose link it was (ブラウザに戻る leads back there)."""

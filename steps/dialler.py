@@ -38,7 +38,7 @@ def dial(dialler: DiallerPage, how: str = "番号を通知して") -> None:
     """発信 as the step says (番号通知, 非通知, or a prefix such as 184), and wait until the call has ended."""
     prefix = re.fullmatch(r"頭に「(\d+)」をつけて", how)
     dialler.call(withheld=how == "非通知を選んで", prefix=prefix.group(1) if prefix else "")
-    expect(dialler.back_to_browser.first).to_be_visible()
+    expect(dialler.call_ended).to_be_visible()
 
 
 @given(parsers.re(r"このスマートフォンの電話番号はご登録のない「(?P<number>[\d-]+)」である"))

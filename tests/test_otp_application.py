@@ -114,7 +114,7 @@ def test_registered_phones_are_offered_by_their_last_four_digits_only(applicant,
     page = text(browser.get(OTPAPP))
     options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', page)
     assert options[0] == ("", "選択してください")
-    assert [label for _, label in options[1:]] == ["*****" + n[-4:] for n in persona["phones"]]
+    assert [label for _, label in options[1:]] == ["●●●●●● " + n[-4:] for n in persona["phones"]]
     with app.app_context():
         from mockbank.db import db
         from mockbank.models import Phone
@@ -132,7 +132,7 @@ def test_a_refused_application_keeps_the_phone_picked_and_still_shows_last_four_
     response = apply_for_otp(browser, persona, phone=1, start_pw="12")
     page = text(response)
     picked = phone_ids(browser)[1]
-    assert f'<option value="{picked}" selected>*****{persona["phones"][1][-4:]}</option>' in page
+    assert f'<option value="{picked}" selected>●●●●●● {persona["phones"][1][-4:]}</option>' in page
     for number in persona["phones"]:
         assert not [part for part in hidden_parts(number) if part in page]
 

@@ -549,3 +549,22 @@ def test_over_http_an_issuer_down_or_slow_is_told_and_a_retry_works_once_healed(
     response = http.post(url + PHONE_CHECK, data={"auto": "1"}, timeout=10, allow_redirects=False)
     assert response.headers["Location"].endswith(TOKEN)
     assert "画面ID : S-TOKEN" in http.get(url + TOKEN, timeout=10).text
+
+
+def test_over_http_the_banks_line_not_answering_proves_nothing_and_a_call_once_it_answers_does(world):
+    app, url = world
+    http = requests.Session()
+    persona = http.post(f"{url}/_control/personas", json={"kind": "new", "step": "otp", "otp": "calling"}, timeout=10)
+    persona = persona.json()
+
+    def state() -> str:
+        return http.get(f"{url}/_control/customers/{persona['customer_id']}", timeout=10).json()["otp"]["state"]
+
+    call = {"from": persona["phones"][0]}
+    http.post(f"{url}/_control/faults", json={"party": "bankline", "down": True}, timeout=10)
+    placed = http.post(f"{url}/_control/calls", json=call, timeout=10).json()
+    assert placed["delivered"] is False and placed["outcome"] == "line_unreachable"
+    assert state() == "calling"
+    http.post(f"{url}/_control/faults", json={"party": "bankline"}, timeout=10)
+    assert http.post(f"{url}/_control/calls", json=call, timeout=10).json()["delivered"] is True
+    assert state() == "verified"

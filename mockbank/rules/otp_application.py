@@ -16,6 +16,7 @@ __all__ = [
     "phone_digits",
     "last4",
     "masked_phone",
+    "phone_choice",
     "TEL_NOT_VERIFIED",
     "TEL_EXPIRED",
     "TOKEN_FAILED",
@@ -91,8 +92,13 @@ def last4(number: str) -> str:
 
 
 def masked_phone(number: str) -> str:
-    """ご登録電話番号 as S-OTPAPP and S-TEL show it (P13: *****××××)."""
+    """ご登録電話番号 as S-TEL shows it (P13: ご登録電話番号 *****××××)."""
     return "*****" + last4(number)
+
+
+def phone_choice(number: str) -> str:
+    """A registered phone as S-OTPAPP offers it (P12: ●●●●●● △△△△, the last four digits only)."""
+    return "●●●●●● " + last4(number)
 
 
 # R-TEL-AUTO: 確定する before the call proved the application.

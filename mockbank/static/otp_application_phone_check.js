@@ -37,8 +37,11 @@
       }
       if (status.state === "verified" || status.state === "issued") {
         moveOn();
+      } else if (status.state === "expired") {
+        window.clearInterval(timer);
+        window.location.reload(); /* R-TEL-120: the bank ends the application and says to start again */
       } else if (status.state !== "calling") {
-        window.clearInterval(timer); /* expired or gone: 確定する tells the customer what to do */
+        window.clearInterval(timer); /* gone: 確定する tells the customer what to do */
       }
     }).catch(function () { /* a missed answer: ask again next second */ });
   }

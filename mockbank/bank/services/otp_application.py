@@ -63,7 +63,7 @@ def issued_application(customer: Customer) -> OtpApplication | None:
 
 def phone_choices(customer: Customer) -> list[tuple[int, str]]:
     """The registered phones to pick from (R-TEL-PICK): row id and last four digits, never the number."""
-    return [(phone.id, rules.masked_phone(phone.number)) for phone in customer.phones]
+    return [(phone.id, rules.phone_choice(phone.number)) for phone in customer.phones]
 
 
 # --- S-OTPAPP ---------------------------------------------------------------------------------------------------
