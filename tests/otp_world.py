@@ -53,9 +53,15 @@ def phone_ids(browser) -> list[str]:
     return re.findall(r'<option value="(\d+)"', text(browser.get(OTPAPP)))
 
 
+def application_key(browser) -> str:
+    """The key S-OTPAPP gives the form it shows (one application per filled-in form)."""
+    return re.search(r'name="application" value="([0-9a-f]{32})"', text(browser.get(OTPAPP))).group(1)
+
+
 def otp_form(browser, persona: dict, phone: int | str = 0, **changes) -> dict:
     """S-OTPAPP filled in right: mail twice, 利用開始パスワード twice, the `phone`-th choice (or that value), confirm PW."""
     form = {
+        "application": application_key(browser),
         "mail": GOOD_MAIL,
         "mail_again": GOOD_MAIL,
         "start_pw": GOOD_START_PW,

@@ -326,13 +326,40 @@ def test_a_second_submission_supersedes_the_first_and_revokes_its_token(app, app
     ]
 
 
-def test_a_double_tap_leaves_one_open_application_and_one_live_token(app, applicant, customer_state, journal):
+def test_a_double_tap_is_one_application_with_one_token(app, applicant, customer_state, journal):
     persona, browser = applicant
     form = otp_form(browser, persona)
     assert [browser.post(OTPAPP, data=form).location for _ in range(2)] == [PHONE_CHECK, PHONE_CHECK]
-    assert customer_state(persona["customer_id"])["otp_applications"] == ["superseded", "calling"]
+    assert customer_state(persona["customer_id"])["otp_applications"] == ["calling"]
     tokens = [e["detail"]["token"] for e in journal(kind="token_created")]
-    assert [issuer_token(app, t)["state"] for t in tokens] == ["revoked", "pending"]
+    assert [issuer_token(app, t)["state"] for t in tokens] == ["pending"]
+
+
+def test_the_same_form_sent_again_with_other_entries_is_a_new_application(app, applicant, customer_state):
+    persona, browser = applicant
+    form = otp_form(browser, persona)
+    assert browser.post(OTPAPP, data=form).location == PHONE_CHECK
+    changed = {**form, "mail": "hanako@example.jp", "mail_again": "hanako@example.jp"}
+    assert browser.post(OTPAPP, data=changed).location == PHONE_CHECK
+    state = customer_state(persona["customer_id"])
+    assert state["otp_applications"] == ["superseded", "calling"] and state["otp"]["mail"] == "hanako@example.jp"
+
+
+def test_the_same_form_sent_again_with_another_start_password_is_a_new_application(app, applicant, customer_state):
+    persona, browser = applicant
+    form = otp_form(browser, persona)
+    assert browser.post(OTPAPP, data=form).location == PHONE_CHECK
+    changed = {**form, "start_pw": "13579", "start_pw_again": "13579"}
+    assert browser.post(OTPAPP, data=changed).location == PHONE_CHECK
+    assert customer_state(persona["customer_id"])["otp_applications"] == ["superseded", "calling"]
+
+
+def test_a_form_key_the_bank_did_not_make_is_ignored(applicant, customer_state):
+    persona, browser = applicant
+    form = {**otp_form(browser, persona), "application": "../../etc"}
+    assert browser.post(OTPAPP, data=form).location == PHONE_CHECK
+    assert browser.post(OTPAPP, data=form).location == PHONE_CHECK
+    assert customer_state(persona["customer_id"])["otp_applications"] == ["superseded", "calling"]
 
 
 def test_a_reload_of_the_phone_check_applies_nothing_more(applicant, customer_state, journal):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import time
+import uuid
 from functools import wraps
 
 from flask import current_app, jsonify, redirect, render_template, request, session, url_for
@@ -32,7 +33,13 @@ def auth_number() -> str:
 def _otpapp_context(customer) -> dict:
     """S-OTPAPP shows the registered phones by their last four digits (R-TEL-PICK), and why it came back, once."""
     carried = START_AGAIN_PROBLEMS.get(session.pop(START_AGAIN, None))
-    return {"phones": service.phone_choices(customer), "carried": [carried] if carried else []}
+    # One key per filled-in form: a double tap, or a retry after the issuer failed, is the same application.
+    key = service.application_key(request.form.get("application", "")) if request.method == "POST" else None
+    return {
+        "phones": service.phone_choices(customer),
+        "carried": [carried] if carried else [],
+        "application_key": key or uuid.uuid4().hex,
+    }
 
 
 @bp.route("/netbank/otp-application", methods=("GET", "POST"))
@@ -48,6 +55,7 @@ def otp_application(form, customer):
         form.get("start_pw_again", ""),
         form.get("phone", ""),
         form.get("confirm_pw", ""),
+        key=form.get("application", ""),
     )
     return "bank.otp_application_phone_check"
 

@@ -8,9 +8,12 @@ while it waits for the issuer, which writes to the same world.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
 
 from mockbank import applied, clock, journal, rules
 from mockbank.bank import lockout
@@ -69,6 +72,18 @@ def phone_choices(customer: Customer) -> list[tuple[int, str]]:
 # --- S-OTPAPP ---------------------------------------------------------------------------------------------------
 
 
+def application_key(sent: str) -> str | None:
+    """A form's application key as the bank made it (32 hex digits), else none."""
+    return sent if re.fullmatch(r"[0-9a-f]{32}", sent or "") else None
+
+
+def _by_key(customer: Customer, key: str) -> OtpApplication | None:
+    """The customer's application made from the form with this key, if it was saved."""
+    return db.session.scalar(
+        db.select(OtpApplication).where(OtpApplication.customer_id == customer.id, OtpApplication.key == key)
+    )
+
+
 def apply(
     customer: Customer,
     mail: str,
@@ -77,8 +92,13 @@ def apply(
     start_pw_again: str,
     phone_id: str,
     confirm_pw: str,
+    key: str = "",
 ) -> OtpApplication:
-    """S-OTPAPP (P12): check the entries and the confirm password, get a pending token, save the application."""
+    """S-OTPAPP (P12): check the entries and the confirm password, get a pending token, save the application.
+
+    `key` is the filled-in form's own: the same form sent twice (a double tap, a retry after the issuer
+    failed) is the same application — the issuer answers with the same token and nothing new is saved.
+    """
     refuse_if(
         rules.mail_address(mail, mail_again),
         rules.start_password(start_pw, start_pw_again),
@@ -90,14 +110,28 @@ def apply(
     # The customer is logged in: the attempt that locks may say so (and the lock ends the session).
     lockout.check_password(customer, right, "S-OTPAPP", rules.CONFIRM_PW_MISMATCH, reveal_lock=True)
     db.session.commit()  # the right password ends a run of failures; and no write is held while the issuer works
-    key = uuid.uuid4().hex
+    key = application_key(key) or uuid.uuid4().hex
+    same = _by_key(customer, key)
+    if same is not None and (same.mail, same.phone_id) != (mail, int(phone_id)):
+        key, same = uuid.uuid4().hex, None  # the form was changed and sent again: a new application
     try:
-        token = issuer_client().create_token(
-            bank_ref=str(customer.id), application=key, mail=mail, start_password=start_pw
-        )
+        try:
+            token = issuer_client().create_token(
+                bank_ref=str(customer.id), application=key, mail=mail, start_password=start_pw
+            )
+        except IssuerRefused as error:
+            if error.reason != "application_conflict":
+                raise
+            # The form was changed after the issuer took it (and then failed): that is a new application.
+            key = uuid.uuid4().hex
+            token = issuer_client().create_token(
+                bank_ref=str(customer.id), application=key, mail=mail, start_password=start_pw
+            )
     except (IssuerUnavailable, IssuerRefused) as error:
         _issuer_failed("S-OTPAPP", customer, "create_token", error)
         raise Refused(rules.ISSUER_UNAVAILABLE, customer=customer) from error
+    if same is not None and same.key == key and same.token == token["token"]:
+        return same  # the same form again (a double tap): the issuer answered with the same token
     superseded = list(
         db.session.scalars(
             db.select(OtpApplication).where(
@@ -119,7 +153,11 @@ def apply(
         created_at=_now(),
     )
     db.session.add(application)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same form, sent twice at once: the other request saved it
+        db.session.rollback()
+        return _by_key(customer, key)
     journal.record(
         "screen",
         screen="S-OTPAPP",
