@@ -87,6 +87,7 @@ OTP_VERIFIED = "verified"  # the call from the picked phone came in time (R-TEL-
 OTP_ISSUED = "issued"  # the issuer issued the token (S-TOKEN); the customer's onboarding is done
 OTP_EXPIRED = "expired"  # no call in time (R-TEL-120): the customer starts again; its token revoked
 OTP_SUPERSEDED = "superseded"  # a newer submission took its place; its token revoked
+OTP_CANCELLED = "cancelled"  # 中止する on S-OTPAPP while it was open (R-CANCEL); its token revoked
 OTP_FAILED = "failed"  # the issuer refused to issue its token (e.g. it expired there); the customer starts again
 OTP_OPEN = (OTP_CALLING, OTP_VERIFIED)
 

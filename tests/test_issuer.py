@@ -650,3 +650,16 @@ def test_the_token_mail_is_sent_again_once_the_mailbox_accepts_otp_auth_net(issu
     assert answer["mail_delivered"] is True and answer["state"] == "issued"
     assert len(mails(control)) == 1
     assert issuer("GET", f"/tokens/{pending['token']}").get_json()["mail_delivered"] is True
+
+
+def test_wrong_setup_values_learn_nothing_of_the_tokens_state_or_lock(issuer, issued, pending):
+    """As at the bank's login (R-ACCT-MATCH): only the right 利用開始パスワード hears of a revoked or used token."""
+    unknown = issuer("POST", "/tokens/activate", setup_body(issued, user_id="9999999", start_password="1111"))
+    assert (unknown.status_code, unknown.get_json()["reason"]) == (400, "wrong_values")
+    assert issuer("POST", "/tokens/activate", setup_body(issued)).status_code == 200  # now activated
+    used = issuer("POST", "/tokens/activate", setup_body(issued, start_password="1111", device="b" * 32))
+    assert (used.status_code, used.get_json()) == (400, unknown.get_json())
+    issuer("POST", f"/tokens/{pending['token']}/revoke")
+    body = {"service_id": "10", "user_id": pending["user_id"], "start_password": "1111", "device": PHONE}
+    revoked = issuer("POST", "/tokens/activate", body)
+    assert (revoked.status_code, revoked.get_json()) == (400, unknown.get_json())

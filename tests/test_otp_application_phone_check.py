@@ -194,12 +194,15 @@ def test_numbers_are_compared_by_their_digits(caller):
     assert rules.call_from(caller, "090-1234-5678") is None
 
 
-def test_a_cancelled_session_leaves_the_application_to_run_out(app, calling, control, customer_state):
+def test_cancel_after_the_back_button_ends_the_open_application_and_a_call_proves_nothing(
+    app, calling, control, customer_state
+):
     persona, browser = calling
+    token = application_row(app, persona["customer_id"])["token"]
     browser.post(OTPAPP, data=otp_form(browser, persona, action="cancel"))  # 中止する on S-OTPAPP after the back button
-    assert customer_state(persona["customer_id"])["otp"]["state"] == "calling", "R-CANCEL changes nothing"
-    advance(control, 121)
-    assert deliver(app, control, persona["phones"][0]).get_json() == {"proved": False}
+    assert customer_state(persona["customer_id"])["otp"]["state"] == "cancelled"
+    assert issuer_token(app, token)["state"] == "revoked"
+    assert deliver(app, control, persona["phones"][0]).get_json() == {"proved": False}, "within 120 s, still nothing"
 
 
 @pytest.mark.parametrize(

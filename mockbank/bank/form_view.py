@@ -17,6 +17,7 @@ def form_view(
     template: str,
     *,
     cancel: bool = False,
+    on_cancel: Callable[..., None] | None = None,
     initial: Callable[..., dict] | None = None,
     context: Callable[..., dict] | None = None,
     **values,
@@ -37,6 +38,8 @@ def form_view(
             if request.method != "POST":
                 return render_template(template, form=initial(*customer) if initial else {}, problems=[], **shown)
             if cancel and request.form.get("action") == "cancel":
+                if on_cancel is not None:
+                    on_cancel(*customer)
                 return abandon(screen, *customer)
             try:
                 endpoint = submitted(request.form, *customer)

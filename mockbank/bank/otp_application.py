@@ -44,7 +44,7 @@ def _otpapp_context(customer) -> dict:
 
 @bp.route("/netbank/otp-application", methods=("GET", "POST"))
 @at_step(STEP_OTP)
-@form_view("S-OTPAPP", "bank/otp_application.html", cancel=True, context=_otpapp_context)
+@form_view("S-OTPAPP", "bank/otp_application.html", cancel=True, on_cancel=service.cancel_open, context=_otpapp_context)
 def otp_application(form, customer):
     """ワンタイムパスワード利用申請 (S-OTPAPP, P12): mail ×2, 利用開始パスワード ×2, a phone, 確認用パスワード; or 中止する."""
     service.apply(

@@ -239,9 +239,10 @@ def download_url() -> str:
 def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, str]:
     """issued → activated on `device`: (token, secret), the one time the secret leaves the issuer (R-APP-SETUP).
 
-    Wrong values are a 400, counted on the token the ユーザID names; ISSUER_SETUP_ATTEMPTS of them lock it
-    (423 from then on, even with the right values: the customer is told, and reissues). A pending, revoked
-    or already activated token is a 409: a second device needs a reissue, never the same token (R-APP-BIND).
+    Wrong values are a 400 whatever the token's state, counted on an issued token the ユーザID names;
+    ISSUER_SETUP_ATTEMPTS of them lock it. With the right values, a locked token is a 423 (the customer is
+    told, and reissues) and a pending, revoked or already activated one a 409: a second device needs a
+    reissue, never the same token (R-APP-BIND).
     """
     for name, value in (("service_id", service_id), ("user_id", user_id), ("start_password", start_password)):
         if not isinstance(value, str) or len(value) > MAX_REF:
@@ -254,6 +255,20 @@ def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, 
         _journal_setup_refused(None, "wrong_values")
         raise IssuerError(400, "wrong_values", WRONG_SETUP)
     state = state_of(token)
+    # Only the right 利用開始パスワード learns anything of the token (its state, its lock), as at the bank's
+    # own login (R-ACCT-MATCH): wrong values get the same answer whether or not the ユーザID exists.
+    if not (START_PASSWORD.fullmatch(start_password) and secret_matches(token.start_password_hash, start_password)):
+        locked = False
+        if state == ISSUED and token.locked_at is None:
+            token.setup_failures += 1
+            locked = token.setup_failures >= int(current_app.config["ISSUER_SETUP_ATTEMPTS"])
+            if locked:
+                token.locked_at = _now()
+        _journal_setup_refused(token, "wrong_values", failures=token.setup_failures)
+        if locked:
+            journal.record("token_locked", rule="R-APP-SETUP", customer=_customer(token.bank_ref), token=token.token)
+        db.session.commit()
+        raise IssuerError(400, "wrong_values", WRONG_SETUP, **({"locked": True} if locked else {}))
     if state == REVOKED:
         _journal_setup_refused(token, "revoked")
         raise IssuerError(409, "revoked", "the token is revoked: it cannot be set up")
@@ -264,16 +279,6 @@ def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, 
         reason = {PENDING: "not_issued", EXPIRED: "expired", ACTIVATED: "already_activated"}[state]
         _journal_setup_refused(token, reason)
         raise IssuerError(409, reason, f"the token is {state}: it cannot be set up")
-    if not (START_PASSWORD.fullmatch(start_password) and secret_matches(token.start_password_hash, start_password)):
-        token.setup_failures += 1
-        locked = token.setup_failures >= int(current_app.config["ISSUER_SETUP_ATTEMPTS"])
-        if locked:
-            token.locked_at = _now()
-        _journal_setup_refused(token, "wrong_values", failures=token.setup_failures)
-        if locked:
-            journal.record("token_locked", rule="R-APP-SETUP", customer=_customer(token.bank_ref), token=token.token)
-        db.session.commit()
-        raise IssuerError(400, "wrong_values", WRONG_SETUP, **({"locked": True} if locked else {}))
     claimed = db.session.execute(
         update(IssuerToken)
         .where(IssuerToken.id == token.id, IssuerToken.state == ISSUED, IssuerToken.locked_at.is_(None))

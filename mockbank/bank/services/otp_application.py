@@ -23,6 +23,7 @@ from mockbank.clock import JST
 from mockbank.db import db
 from mockbank.models import (
     OTP_CALLING,
+    OTP_CANCELLED,
     OTP_EXPIRED,
     OTP_FAILED,
     OTP_ISSUED,
@@ -362,6 +363,22 @@ def _owner(caller: str | None, candidates: list[OtpApplication]) -> int | None:
         if rules.phone_digits(phone.number) == digits
     }
     return owners.pop() if len(owners) == 1 else None
+
+
+def cancel_open(customer: Customer) -> None:
+    """中止する on S-OTPAPP (R-CANCEL): an application still open (the back button from S-TEL) ends with it."""
+    open_ones = list(
+        db.session.scalars(
+            db.select(OtpApplication).where(
+                OtpApplication.customer_id == customer.id, OtpApplication.state.in_(OTP_OPEN)
+            )
+        )
+    )
+    for application in open_ones:
+        _close(application, OTP_CANCELLED)
+    db.session.commit()
+    for application in open_ones:
+        _revoke(application, "cancelled")
 
 
 def _close(application: OtpApplication, state: str) -> None:
