@@ -571,3 +571,32 @@ def test_over_http_the_banks_line_not_answering_proves_nothing_and_a_call_once_i
     http.post(f"{url}/_control/faults", json={"party": "bankline"}, timeout=10)
     assert http.post(f"{url}/_control/calls", json=call, timeout=10).json()["delivered"] is True
     assert state() == "verified"
+
+
+# ---------------------------------------------------------------- later, for a customer who has no token (P12)
+
+APPLY_LATER = "ワンタイムパスワード利用申請"
+
+
+def test_a_customer_using_the_service_without_a_token_applies_later_from_the_top_page(
+    app, seed, control, customer_state, issuer
+):
+    persona = seed("active")
+    browser = log_in(app, persona)
+    home = text(browser.get("/netbank/home"))
+    assert 'href="/netbank/otp-application"' in home and APPLY_LATER in home
+    assert "画面ID : S-OTPAPP" in text(browser.get(OTPAPP))
+    assert apply_for_otp(browser, persona).location == PHONE_CHECK
+    assert browser.get(PHONE_CHECK).status_code == 200
+    assert deliver(app, control, persona["phones"][0]).get_json() == {"proved": True}
+    assert confirm(browser).location == TOKEN
+    assert customer_state(persona["customer_id"])["otp"]["state"] == "issued"
+    assert 'href="/netbank/otp-application"' not in text(browser.get("/netbank/home")), "a token now: no offer"
+    assert browser.get(OTPAPP).location == "/netbank/home"
+
+
+def test_a_customer_with_a_token_issued_is_not_offered_another(app, seed):
+    persona = seed("new", step="otp", otp="issued")
+    browser = log_in(app, persona)
+    assert 'href="/netbank/otp-application"' not in text(browser.get("/netbank/home"))
+    assert browser.get(OTPAPP).location in (TOKEN, "/netbank/home")

@@ -43,7 +43,7 @@ def _otpapp_context(customer) -> dict:
 
 
 @bp.route("/netbank/otp-application", methods=("GET", "POST"))
-@at_step(STEP_OTP)
+@at_step(STEP_OTP, also=service.without_token)
 @form_view("S-OTPAPP", "bank/otp_application.html", cancel=True, on_cancel=service.cancel_open, context=_otpapp_context)
 def otp_application(form, customer):
     """ワンタイムパスワード利用申請 (S-OTPAPP, P12): mail ×2, 利用開始パスワード ×2, a phone, 確認用パスワード; or 中止する."""
@@ -112,7 +112,7 @@ def _phone_check_context(customer, application) -> dict:
 
 @bp.route("/netbank/otp-application/phone-check", methods=("GET", "POST"))
 @_issued_goes_to_token()
-@at_step(STEP_OTP)
+@at_step(STEP_OTP, also=service.without_token)
 @_with_open_application
 @form_view("S-TEL", "bank/otp_application_phone_check.html", context=_phone_check_context)
 def otp_application_phone_check(form, customer, application):
@@ -127,7 +127,7 @@ def otp_application_phone_check(form, customer, application):
 
 @bp.get("/netbank/otp-application/phone-check/status")
 @_issued_goes_to_token(answer_json=True)
-@at_step(STEP_OTP)
+@at_step(STEP_OTP, also=service.without_token)
 def otp_application_phone_check_status(customer):
     """R-TEL-AUTO: what S-TEL asks every second — calling, verified, expired — as JSON."""
     return jsonify(service.status(service.open_application(customer)))

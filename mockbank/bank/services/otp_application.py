@@ -65,6 +65,11 @@ def issued_application(customer: Customer) -> OtpApplication | None:
     )
 
 
+def without_token(customer: Customer) -> bool:
+    """A customer using つないでネ！ット with no token issued may apply later, from the top page (P12)."""
+    return customer.step == STEP_DONE and issued_application(customer) is None
+
+
 def phone_choices(customer: Customer) -> list[tuple[int, str]]:
     """The registered phones to pick from (R-TEL-PICK): row id and last four digits, never the number."""
     return [(phone.id, rules.phone_choice(phone.number)) for phone in customer.phones]
