@@ -85,7 +85,7 @@ def print_parties(base: str, test_mode: bool) -> None:
     print(f"  control API                     {base + '/_control' if test_mode else 'off (use --test-mode)'}")
     print(f"  OTP issuer (otp-auth.net)       {base}/issuer/api/health")
     print(f"  電話 (T-PHONE, the phone's dialler)  {base}/phone/dial")
-    print("  ワンタイムPW app: not yet in this version")
+    print(f"  ワンタイムPW app (A-DL stand-in)  {base}/app/download  (the app itself: the next version)")
 
 
 def print_personas(personas: list[tuple[str, dict]]) -> None:
