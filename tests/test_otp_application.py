@@ -417,10 +417,12 @@ def test_the_otp_screens_belong_to_their_step(app, seed, journal):
     assert browser.get(TOKEN).location == OTPAPP, "S-TOKEN comes only with the token"
     assert browser.get(PHONE_CHECK).location == OTPAPP, "S-TEL comes only with an application"
     assert "R-PW-CHANGE" in [e["rule"] for e in journal(kind="refused", customer_id=at_otp["customer_id"])]
-    done = log_in(app, seed("active"))
-    for path in (OTPAPP, PHONE_CHECK):
-        assert done.get(path).location == "/netbank/home"
-    assert done.get(TOKEN).location == "/netbank/home", "no token was issued here"
+    without_token = log_in(app, seed("active"))  # using つないでネ！ット, no token: may apply later (P12)
+    assert "画面ID : S-OTPAPP" in text(without_token.get(OTPAPP))
+    assert without_token.get(PHONE_CHECK).location == OTPAPP, "S-TEL comes only with an application"
+    assert without_token.get(TOKEN).location == "/netbank/home", "no token was issued here"
+    with_token = log_in(app, seed("new", step="otp", otp="issued"))
+    assert with_token.get(OTPAPP).location == "/netbank/home", "a token already: no second application"
     assert app.test_client().get(OTPAPP).location == "/netbank/login"
 
 
