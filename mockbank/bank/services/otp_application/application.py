@@ -1,0 +1,174 @@
+"""ワンタイムパスワード利用申請 (S-OTPAPP, P12): the customer's applications, apply, supersede, cancel."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from sqlalchemy.exc import IntegrityError
+
+from mockbank import journal, rules
+from mockbank.bank import lockout
+from mockbank.bank.errors import Refused, refuse_if
+from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
+from mockbank.bank.services.otp_application.issuer_calls import _close, _issuer_failed, _now, _revoke
+from mockbank.db import db
+from mockbank.models import (
+    OTP_CALLING,
+    OTP_CANCELLED,
+    OTP_ISSUED,
+    OTP_OPEN,
+    OTP_SUPERSEDED,
+    STEP_DONE,
+    Customer,
+    OtpApplication,
+)
+from mockbank.passwords import secret_matches
+
+
+def open_application(customer: Customer) -> OtpApplication | None:
+    """The customer's application waiting for its call or its token (calling or verified), if any."""
+    return db.session.scalar(
+        db.select(OtpApplication)
+        .where(OtpApplication.customer_id == customer.id, OtpApplication.state.in_(OTP_OPEN))
+        .order_by(OtpApplication.id.desc())
+        .limit(1)
+    )
+
+
+def issued_application(customer: Customer) -> OtpApplication | None:
+    """The customer's latest application whose token was issued (S-TOKEN shows it)."""
+    return db.session.scalar(
+        db.select(OtpApplication)
+        .where(OtpApplication.customer_id == customer.id, OtpApplication.state == OTP_ISSUED)
+        .order_by(OtpApplication.id.desc())
+        .limit(1)
+    )
+
+
+def without_token(customer: Customer) -> bool:
+    """A customer using つないでネ！ット with no token issued may apply later, from the top page (P12)."""
+    return customer.step == STEP_DONE and issued_application(customer) is None
+
+
+def phone_choices(customer: Customer) -> list[tuple[int, str]]:
+    """The registered phones to pick from (R-TEL-PICK): row id and last four digits, never the number."""
+    return [(phone.id, rules.phone_choice(phone.number)) for phone in customer.phones]
+
+
+# --- S-OTPAPP ---------------------------------------------------------------------------------------------------
+
+
+def application_key(sent: str) -> str | None:
+    """A form's application key as the bank made it (32 hex digits), else none."""
+    return sent if re.fullmatch(r"[0-9a-f]{32}", sent or "") else None
+
+
+def _by_key(customer: Customer, key: str) -> OtpApplication | None:
+    """The customer's application made from the form with this key, if it was saved."""
+    return db.session.scalar(
+        db.select(OtpApplication).where(OtpApplication.customer_id == customer.id, OtpApplication.key == key)
+    )
+
+
+def apply(
+    customer: Customer,
+    mail: str,
+    mail_again: str,
+    start_pw: str,
+    start_pw_again: str,
+    phone_id: str,
+    confirm_pw: str,
+    key: str = "",
+) -> OtpApplication:
+    """S-OTPAPP (P12): check the entries and the confirm password, get a pending token, save the application.
+
+    `key` is the filled-in form's own: the same form sent twice (a double tap, a retry after the issuer
+    failed) is the same application — the issuer answers with the same token and nothing new is saved.
+    """
+    refuse_if(
+        rules.mail_address(mail, mail_again),
+        rules.start_password(start_pw, start_pw_again),
+        rules.phone_pick(phone_id, [phone.id for phone in customer.phones]),
+        rules.confirm_password_entry(confirm_pw),
+        customer=customer,
+    )
+    right = secret_matches(customer.confirm_pw_hash, confirm_pw)
+    # The customer is logged in: the attempt that locks may say so (and the lock ends the session).
+    lockout.check_password(customer, right, "S-OTPAPP", rules.CONFIRM_PW_MISMATCH, reveal_lock=True)
+    db.session.commit()  # the right password ends a run of failures; and no write is held while the issuer works
+    key = application_key(key) or uuid.uuid4().hex
+    same = _by_key(customer, key)
+    if same is not None and (same.mail, same.phone_id) != (mail, int(phone_id)):
+        key, same = uuid.uuid4().hex, None  # the form was changed and sent again: a new application
+    try:
+        try:
+            token = issuer_client().create_token(
+                bank_ref=str(customer.id), application=key, mail=mail, start_password=start_pw
+            )
+        except IssuerRefused as error:
+            if error.reason != "application_conflict":
+                raise
+            # The form was changed after the issuer took it (and then failed): that is a new application.
+            key = uuid.uuid4().hex
+            token = issuer_client().create_token(
+                bank_ref=str(customer.id), application=key, mail=mail, start_password=start_pw
+            )
+    except (IssuerUnavailable, IssuerRefused) as error:
+        _issuer_failed("S-OTPAPP", customer, "create_token", error)
+        raise Refused(rules.ISSUER_UNAVAILABLE, customer=customer) from error
+    if same is not None and same.key == key and same.token == token["token"]:
+        return same  # the same form again (a double tap): the issuer answered with the same token
+    superseded = list(
+        db.session.scalars(
+            db.select(OtpApplication).where(
+                OtpApplication.customer_id == customer.id, OtpApplication.state.in_(OTP_OPEN)
+            )
+        )
+    )
+    for old in superseded:
+        _close(old, OTP_SUPERSEDED)
+    application = OtpApplication(
+        customer_id=customer.id,
+        key=key,
+        mail=mail,
+        phone_id=int(phone_id),
+        state=OTP_CALLING,
+        token=token["token"],
+        service_id=str(token["service_id"]),
+        user_id=str(token["user_id"]),
+        created_at=_now(),
+    )
+    db.session.add(application)
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same form, sent twice at once: the other request saved it
+        db.session.rollback()
+        return _by_key(customer, key)
+    journal.record(
+        "screen",
+        screen="S-OTPAPP",
+        customer=customer,
+        application=application.id,
+        superseded=[old.id for old in superseded],
+    )
+    db.session.commit()
+    for old in superseded:
+        _revoke(old, "superseded")
+    return application
+
+
+def cancel_open(customer: Customer) -> None:
+    """中止する on S-OTPAPP (R-CANCEL): an application still open (the back button from S-TEL) ends with it."""
+    open_ones = list(
+        db.session.scalars(
+            db.select(OtpApplication).where(
+                OtpApplication.customer_id == customer.id, OtpApplication.state.in_(OTP_OPEN)
+            )
+        )
+    )
+    for application in open_ones:
+        _close(application, OTP_CANCELLED)
+    db.session.commit()
+    for application in open_ones:
+        _revoke(application, "cancelled")

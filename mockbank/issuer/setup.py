@@ -1,0 +1,102 @@
+"""The app's 初期設定 (P15): hand a token's secret to one device, once."""
+
+from __future__ import annotations
+
+from flask import current_app
+from sqlalchemy import update
+
+from mockbank import applied, journal
+from mockbank.db import db
+from mockbank.issuer.common import (
+    MAX_REF,
+    SERVICE_ID,
+    START_PASSWORD,
+    IssuerError,
+    _customer,
+    _device,
+    _now,
+    bad_request,
+)
+from mockbank.issuer.models import ACTIVATED, EXPIRED, ISSUED, PENDING, REVOKED, IssuerToken
+from mockbank.issuer.tokens import state_of
+from mockbank.passwords import secret_matches
+
+WRONG_SETUP = "サービスID、ユーザID、または利用開始パスワードが正しくありません。"
+LOCKED = "このトークンはロックされています。お取引銀行でトークンの再発行を行ってください。"
+
+
+# --- the app: 初期設定 (P15) hands the secret to one device, once ------------------------------------------------
+
+
+def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, str]:
+    """issued → activated on `device`: (token, secret), the one time the secret leaves the issuer (R-APP-SETUP).
+
+    Wrong values are a 400 whatever the token's state, counted on an issued token the ユーザID names;
+    ISSUER_SETUP_ATTEMPTS of them lock it. With the right values, a locked token is a 423 (the customer is
+    told, and reissues) and a pending, revoked or already activated one a 409: a second device needs a
+    reissue, never the same token (R-APP-BIND).
+    """
+    for name, value in (("service_id", service_id), ("user_id", user_id), ("start_password", start_password)):
+        if not isinstance(value, str) or len(value) > MAX_REF:
+            raise bad_request(f"{name} must be a string")
+    device = _device(device)
+    token = None
+    if service_id == SERVICE_ID:
+        token = db.session.scalar(db.select(IssuerToken).where(IssuerToken.user_id == user_id))
+    if token is None:
+        _journal_setup_refused(None, "wrong_values")
+        raise IssuerError(400, "wrong_values", WRONG_SETUP)
+    state = state_of(token)
+    # Only the right 利用開始パスワード learns anything of the token (its state, its lock), as at the bank's
+    # own login (R-ACCT-MATCH): wrong values get the same answer whether or not the ユーザID exists.
+    if not (START_PASSWORD.fullmatch(start_password) and secret_matches(token.start_password_hash, start_password)):
+        locked = False
+        if state == ISSUED and token.locked_at is None:
+            token.setup_failures += 1
+            locked = token.setup_failures >= int(current_app.config["ISSUER_SETUP_ATTEMPTS"])
+            if locked:
+                token.locked_at = _now()
+        _journal_setup_refused(token, "wrong_values", failures=token.setup_failures)
+        if locked:
+            journal.record("token_locked", rule="R-APP-SETUP", customer=_customer(token.bank_ref), token=token.token)
+        db.session.commit()
+        raise IssuerError(400, "wrong_values", WRONG_SETUP, **({"locked": True} if locked else {}))
+    if state == REVOKED:
+        _journal_setup_refused(token, "revoked")
+        raise IssuerError(409, "revoked", "the token is revoked: it cannot be set up")
+    if token.locked_at is not None:
+        _journal_setup_refused(token, "locked")
+        raise IssuerError(423, "locked", LOCKED)
+    if state != ISSUED:
+        reason = {PENDING: "not_issued", EXPIRED: "expired", ACTIVATED: "already_activated"}[state]
+        _journal_setup_refused(token, reason)
+        raise IssuerError(409, reason, f"the token is {state}: it cannot be set up")
+    claimed = db.session.execute(
+        update(IssuerToken)
+        .where(IssuerToken.id == token.id, IssuerToken.state == ISSUED, IssuerToken.locked_at.is_(None))
+        .values(state=ACTIVATED, activated_at=_now(), device=device, setup_failures=0, last_counter=None)
+    ).rowcount
+    if not claimed:  # set up by another call at the same moment: the secret went there
+        db.session.rollback()
+        _journal_setup_refused(token, "already_activated")
+        raise IssuerError(409, "already_activated", "the token is activated: it cannot be set up")
+    applied.passed("R-APP-SETUP")
+    journal.record(
+        "token_activated", customer=_customer(token.bank_ref), token=token.token, user_id=token.user_id, device=device
+    )
+    db.session.commit()
+    db.session.refresh(token)
+    return token, token.secret
+
+
+def _journal_setup_refused(token: IssuerToken | None, reason: str, **detail) -> None:
+    """Journal a refused 初期設定 (R-APP-SETUP), never the values typed, and commit."""
+    journal.record(
+        "activation_refused",
+        rule="R-APP-SETUP",
+        customer=_customer(token.bank_ref) if token else None,
+        token=token.token if token else None,
+        reason=reason,
+        **detail,
+    )
+    db.session.commit()
