@@ -14,7 +14,14 @@ from flask import Flask, has_request_context, request
 from flask.sessions import SecureCookieSessionInterface
 
 # URL prefix → party. Anything else (the bank's public top page, static files) is the bank's too.
-PARTIES = {"/mailbox": "mailbox", "/issuer": "issuer", "/app": "app", "/phone": "phone", "/_control": "control"}
+PARTIES = {
+    "/mailbox": "mailbox",
+    "/issuer": "issuer",
+    "/app": "app",
+    "/phone": "phone",
+    "/netbank/api/phone-auth": "bankline",  # the bank's 0120 line for the caller-ID check (P13): faults of its own
+    "/_control": "control",
+}
 DEFAULT_PARTY = "bank"
 
 

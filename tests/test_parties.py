@@ -38,8 +38,9 @@ def test_each_url_belongs_to_one_party():
             "/phone/dial",
             "/_control/reset",
             "/mailboxes",
+            "/netbank/api/phone-auth/calls",
         )
-    ] == ["bank", "bank", "mailbox", "mailbox", "issuer", "app", "phone", "control", "bank"]
+    ] == ["bank", "bank", "mailbox", "mailbox", "issuer", "app", "phone", "control", "bank", "bankline"]
 
 
 def test_the_banks_clear_leaves_the_mailbox_and_the_apps_sessions_alone(app, client):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hmac
-import time
 import uuid
 from functools import wraps
 
@@ -17,7 +16,6 @@ from mockbank.bank.services import otp_application as service
 from mockbank.bank.session import CUSTOMER, customer_from
 from mockbank.bank.steps import at_step
 from mockbank.config import DEFAULT_PHONE_AUTH_NUMBER
-from mockbank.faults import faults
 from mockbank.models import OTP_ISSUED, STEP_DONE, STEP_OTP
 
 START_AGAIN = "otp_start_again"  # why the last application ended (R-TEL-120 …): S-OTPAPP says so once
@@ -165,11 +163,6 @@ def phone_auth_calls():
     given = request.headers.get(NETWORK_KEY_HEADER, "")
     if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
         return jsonify({"error": f"a missing or wrong {NETWORK_KEY_HEADER}"}), 401
-    line_fault = faults().of("bankline") or {}
-    if line_fault.get("delay"):
-        time.sleep(line_fault["delay"])  # a slow line answers late, in real time
-    if line_fault.get("down"):
-        return jsonify({"error": "the bank's line is not answering"}), 503
     try:
         call = service.read_call(request.get_json(silent=True), auth_number())
     except ValueError as error:
