@@ -78,52 +78,33 @@ def test_the_client_calls_the_issuer_it_is_given_and_reports_a_server_error_as_u
         IssuerClient("https://otp-auth.example", timeout=1).health()
 
 
-def test_the_mail_server_put_down_refuses_mail_and_the_bank_journals_it(app, seed, control, journal):
+def send_notice(app, to: str = "taro@example.jp") -> bool:
+    """The bank sends its mail-registration notice, as from a request; whether the mail server took it."""
     from mockbank.mail.sender import send_mail
 
-    control.post("/_control/faults", json={"party": "mail", "down": True})
     with app.test_request_context():
-        assert (
-            send_mail(
-                "taro@example.jp",
-                "info@am-bk.co.jp",
-                "青森みちのく銀行",
-                "件名",
-                "mail/messages/mail_registered.txt",
-                customer=None,
-            )
-            is False
-        )
-    (entry,) = journal(kind="mail")
-    assert entry["detail"]["delivered"] is False and "unreachable" in entry["detail"]["problem"]
-    control.post("/_control/faults", json={"party": "mail"})
-    with app.test_request_context():
-        assert (
-            send_mail(
-                "taro@example.jp",
-                "info@am-bk.co.jp",
-                "青森みちのく銀行",
-                "件名",
-                "mail/messages/mail_registered.txt",
-                customer=None,
-            )
-            is True
-        )
-
-
-def test_a_party_reset_empties_only_that_partys_state(app, control, seed, customer_state):
-    from mockbank.mail.sender import send_mail
-
-    persona = seed("active")
-    with app.test_request_context():
-        send_mail(
-            "a@example.jp",
+        return send_mail(
+            to,
             "info@am-bk.co.jp",
             "青森みちのく銀行",
             "件名",
             "mail/messages/mail_registered.txt",
             customer=None,
         )
+
+
+def test_the_mail_server_put_down_refuses_mail_and_the_bank_journals_it(app, seed, control, journal):
+    control.post("/_control/faults", json={"party": "mail", "down": True})
+    assert send_notice(app) is False
+    (entry,) = journal(kind="mail")
+    assert entry["detail"]["delivered"] is False and "unreachable" in entry["detail"]["problem"]
+    control.post("/_control/faults", json={"party": "mail"})
+    assert send_notice(app) is True
+
+
+def test_a_party_reset_empties_only_that_partys_state(app, control, seed, customer_state):
+    persona = seed("active")
+    assert send_notice(app, "a@example.jp") is True
     assert len(control.get("/_control/mail?to=a@example.jp").get_json()) == 1
     assert control.post("/_control/reset", json={"party": "mailbox"}).status_code == 200
     assert control.get("/_control/mail?to=a@example.jp").get_json() == []

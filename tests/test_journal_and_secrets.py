@@ -95,18 +95,9 @@ def test_the_login_entry_records_the_step_reached(onboarded):
 def test_a_check_that_passes_is_journalled_as_passed_with_the_next_entry_and_only_once(client, seed, journal):
     """Evidence for the coverage map: the rules a submission passed ride on the journal entry it leads to."""
     persona = seed("new")
-    client.post(
-        "/netbank/customer-info",
-        data={
-            "branch": persona["branch"]["code"],
-            "kind": "普通",
-            "account": persona["account_number"],
-            "login_pw": persona["login_password"],
-            "confirm_pw": persona["confirm_password"],
-        },
-    )
+    client.post("/netbank/customer-info", data=sid001(persona))
     [screen] = journal(kind="screen")
     assert screen["detail"]["passed"] == ["R-ACCT-BRANCH", "R-ACCT-MATCH", "R-ACCT-NO", "R-HANKAKU"]
-    client.post("/netbank/login-id", data={"login_id": "abc", "login_id_again": "abc"})
+    client.post("/netbank/login-id", data=login_id_form("abc"))
     [refused] = journal(kind="refused")
     assert refused["rule"] == "R-ID-FMT" and "passed" not in refused["detail"]

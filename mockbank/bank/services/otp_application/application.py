@@ -26,14 +26,16 @@ from mockbank.models import (
 from mockbank.passwords import secret_matches
 
 
+def _open(customer: Customer):
+    """The query for the customer's applications waiting for their call or their token (calling or verified)."""
+    return db.select(OtpApplication).where(
+        OtpApplication.customer_id == customer.id, OtpApplication.state.in_(OTP_OPEN)
+    )
+
+
 def open_application(customer: Customer) -> OtpApplication | None:
     """The customer's application waiting for its call or its token (calling or verified), if any."""
-    return db.session.scalar(
-        db.select(OtpApplication)
-        .where(OtpApplication.customer_id == customer.id, OtpApplication.state.in_(OTP_OPEN))
-        .order_by(OtpApplication.id.desc())
-        .limit(1)
-    )
+    return db.session.scalar(_open(customer).order_by(OtpApplication.id.desc()).limit(1))
 
 
 def issued_application(customer: Customer) -> OtpApplication | None:
@@ -119,13 +121,7 @@ def apply(
         raise Refused(rules.ISSUER_UNAVAILABLE, customer=customer) from error
     if same is not None and same.key == key and same.token == token["token"]:
         return same  # the same form again (a double tap): the issuer answered with the same token
-    superseded = list(
-        db.session.scalars(
-            db.select(OtpApplication).where(
-                OtpApplication.customer_id == customer.id, OtpApplication.state.in_(OTP_OPEN)
-            )
-        )
-    )
+    superseded = list(db.session.scalars(_open(customer)))
     for old in superseded:
         _close(old, OTP_SUPERSEDED)
     application = OtpApplication(
@@ -160,13 +156,7 @@ def apply(
 
 def cancel_open(customer: Customer) -> None:
     """中止する on S-OTPAPP (R-CANCEL): an application still open (the back button from S-TEL) ends with it."""
-    open_ones = list(
-        db.session.scalars(
-            db.select(OtpApplication).where(
-                OtpApplication.customer_id == customer.id, OtpApplication.state.in_(OTP_OPEN)
-            )
-        )
-    )
+    open_ones = list(db.session.scalars(_open(customer)))
     for application in open_ones:
         _close(application, OTP_CANCELLED)
     db.session.commit()
