@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from flask import Flask, request
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from mockbank.control.client import WorldClient
 from mockbank.phone.service import BANK_CALLS_PATH
@@ -37,27 +37,12 @@ def world(tmp_path_factory):
     stop_mail_capture(app)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """One Chromium for the module, as set-up chose it."""
-    from conftest import CHROMIUM_FLAGS, chromium_executable
-
-    executable = chromium_executable()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            args=CHROMIUM_FLAGS, **({"executable_path": executable} if executable else {})
-        )
-        yield playwright, launched
-        launched.close()
-
-
 @pytest.fixture
-def phones(browser, world):
+def phones(playwright, browser, world):
     """Phones of an Android run of the matrix, the world emptied first."""
     world.client.reset()
     world.taken.clear()
-    playwright, launched = browser
-    held = Phones(lambda **args: launched.new_context(base_url=world.url, **args), playwright, DEVICES["Android"])
+    held = Phones(lambda **args: browser.new_context(base_url=world.url, **args), playwright, DEVICES["Android"])
     yield held
     for phone in held.all():
         phone.context.close()

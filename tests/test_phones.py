@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from mockbank.control.client import WorldClient
 from mockbank.server import BackgroundServer
@@ -24,25 +23,10 @@ def world_url(tmp_path_factory):
     stop_mail_capture(app)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """One Chromium for the module, as set-up chose it."""
-    from conftest import CHROMIUM_FLAGS, chromium_executable
-
-    executable = chromium_executable()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            args=CHROMIUM_FLAGS, **({"executable_path": executable} if executable else {})
-        )
-        yield playwright, launched
-        launched.close()
-
-
 @pytest.fixture
-def phones(browser, world_url):
+def phones(playwright, browser, world_url):
     """Phones of an iPhone run of the matrix, their contexts closed afterwards."""
-    playwright, launched = browser
-    held = Phones(lambda **args: launched.new_context(base_url=world_url, **args), playwright, DEVICES["iPhone"])
+    held = Phones(lambda **args: browser.new_context(base_url=world_url, **args), playwright, DEVICES["iPhone"])
     yield held
     for phone in held.all():
         phone.context.close()

@@ -72,15 +72,6 @@ def record(
     }
 
 
-@pytest.fixture(scope="module")
-def browser_path() -> dict:
-    """Launch options for the browser set-up chose (the harness's own choice)."""
-    from conftest import CHROMIUM_FLAGS, chromium_executable
-
-    executable = chromium_executable()
-    return {"args": CHROMIUM_FLAGS, **({"executable_path": executable} if executable else {})}
-
-
 @pytest.fixture
 def report_dir(tmp_path: Path) -> Path:
     """A report written from two devices' records, with a real screenshot file each."""
@@ -101,23 +92,19 @@ def report_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_the_report_makes_no_request_outside_the_machine(report_dir, browser_path):
+def test_the_report_makes_no_request_outside_the_machine(report_dir, browser):
     """Load both pages from disk in Chromium, record every request: all are file:// (or data:)."""
-    from playwright.sync_api import sync_playwright
-
     requests = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**browser_path)
-        page = browser.new_page()
-        page.on("request", lambda request: requests.append(request.url))
-        for name in ("index.html", "coverage.html"):
-            page.goto((report_dir / name).as_uri())
-            page.wait_for_load_state("networkidle")
-            for details in page.locator("details").all():
-                details.evaluate("element => element.open = true")  # lazy images load once shown
-            page.wait_for_load_state("networkidle")
-        shown = page.evaluate("() => document.body.innerText")
-        browser.close()
+    page = browser.new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    for name in ("index.html", "coverage.html"):
+        page.goto((report_dir / name).as_uri())
+        page.wait_for_load_state("networkidle")
+        for details in page.locator("details").all():
+            details.evaluate("element => element.open = true")  # lazy images load once shown
+        page.wait_for_load_state("networkidle")
+    shown = page.evaluate("() => document.body.innerText")
+    page.close()
     outside = [url for url in requests if not url.startswith(("file://", "data:"))]
     assert outside == []
     assert any(url.endswith("shots/a.png") for url in requests), "the screenshots load from disk"
