@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import pyotp
 import pytest
 
+from mockbank.issuer.binding import bound_totp
 from mockbank.issuer.models import IssuerToken
 from mockbank.passwords import secret_matches
 
@@ -63,9 +64,9 @@ def activated(issuer, issued, frozen):
     return response.get_json()
 
 
-def code(secret: str, at: datetime, steps: int = 0) -> str:
-    """The app's code `steps` 60-second steps from `at`."""
-    totp = pyotp.TOTP(secret, interval=60)
+def code(secret: str, at: datetime, steps: int = 0, device: str = PHONE) -> str:
+    """The code the app on `device` shows `steps` 60-second steps from `at` (its seed joined with the device)."""
+    totp = bound_totp(secret, device)
     return totp.generate_otp(totp.timecode(at) + steps)
 
 
@@ -88,13 +89,19 @@ def test_health_needs_no_key(issuer):
         ("GET", "/tokens/x"),
         ("POST", "/tokens/x/issue"),
         ("POST", "/tokens/x/revoke"),
-        ("POST", "/tokens/activate"),
         ("POST", "/tokens/x/verify"),
     ],
 )
-def test_every_call_but_health_needs_the_issuers_key(issuer, method, path, key):
+def test_every_call_of_the_banks_needs_the_issuers_key(issuer, method, path, key):
     response = issuer(method, path, application(), key=key)
     assert response.status_code == 401 and "X-Issuer-Key" in response.get_json()["error"]
+
+
+def test_the_apps_setup_needs_no_key_of_the_banks_only_the_customers_values(issuer, issued):
+    wrong = issuer("POST", "/tokens/activate", setup_body(issued, start_password="1357"), key=None)
+    assert wrong.status_code == 400 and wrong.get_json()["reason"] == "wrong_values"
+    right = issuer("POST", "/tokens/activate", setup_body(issued), key=None)
+    assert right.status_code == 200 and right.get_json()["secret"]
 
 
 def test_the_key_comes_from_the_environment_so_two_processes_share_it(monkeypatch, make_app):
@@ -469,8 +476,9 @@ def test_a_malformed_setup_is_a_bad_request_and_counts_nothing(issuer, issued, o
 # --- verifying codes ------------------------------------------------------------------------------------------
 
 
-def verify(issuer, activated: dict, code_: str, device: str = PHONE) -> dict:
-    response = issuer("POST", f"/tokens/{activated['token']}/verify", {"code": code_, "device": device})
+def verify(issuer, activated: dict, code_: str, device: str | None = PHONE) -> dict:
+    body = {"code": code_, **({"device": device} if device else {})}
+    response = issuer("POST", f"/tokens/{activated['token']}/verify", body)
     assert response.status_code == 200, response.get_json()
     return response.get_json()
 
@@ -497,7 +505,7 @@ def test_a_code_two_or_more_steps_off_is_refused_as_drift(issuer, activated, fro
 def test_a_phone_clock_off_jst_is_refused_beyond_one_step(issuer, control, activated, frozen, fast_by, valid):
     start = frozen().replace(second=10, microsecond=0)
     control.post("/_control/clock", json={"set": start.isoformat()})
-    shown = pyotp.TOTP(activated["secret"], interval=60).at(start + timedelta(seconds=fast_by))  # the app's clock
+    shown = bound_totp(activated["secret"], PHONE).at(start + timedelta(seconds=fast_by))  # the app's clock
     assert verify(issuer, activated, shown)["valid"] is valid
 
 
@@ -530,12 +538,24 @@ def test_the_next_minutes_code_is_good_after_this_ones(issuer, control, activate
     assert verify(issuer, activated, code(activated["secret"], frozen()))["valid"] is True
 
 
-def test_a_code_from_another_device_is_refused_even_when_right(issuer, activated, frozen, journal):
-    good = code(activated["secret"], frozen())
-    assert verify(issuer, activated, good, OTHER_PHONE) == {"valid": False, "reason": "device"}
+def test_a_code_from_the_seed_copied_to_another_phone_is_refused_as_a_copy(issuer, activated, frozen, journal):
+    copied = code(activated["secret"], frozen(), device=OTHER_PHONE)  # the copy joins the seed with its own identity
+    assert verify(issuer, activated, copied, OTHER_PHONE) == {"valid": False, "reason": "device"}
     (refused,) = journal(kind="code_refused")
     assert refused["rule"] == "R-APP-BIND" and refused["detail"]["device"] == OTHER_PHONE
-    assert verify(issuer, activated, good)["valid"] is True, "the refusal did not use the code up"
+    good = code(activated["secret"], frozen())
+    assert verify(issuer, activated, good, OTHER_PHONE)["valid"] is True, "the set-up phone's code typed on a PC"
+
+
+def test_the_seed_alone_makes_no_good_code(issuer, activated, frozen):
+    now = frozen()
+    unbound = pyotp.TOTP(activated["secret"], interval=60).at(now)
+    result = verify(issuer, activated, unbound, None)
+    assert result["valid"] is False and result["reason"] in ("wrong", "drift")
+
+
+def test_a_code_typed_without_a_device_is_checked_against_the_set_up_phone(issuer, activated, frozen):
+    assert verify(issuer, activated, code(activated["secret"], frozen()), None) == {"valid": True}
 
 
 def test_five_refused_codes_lock_the_token_and_then_even_the_right_one_is_refused(issuer, activated, frozen, journal):
@@ -567,15 +587,15 @@ def test_replays_and_other_devices_count_towards_the_lock(make_app):
     http.post(f"/issuer/api/tokens/{token['token']}/issue", headers=key)
     secret = http.post("/issuer/api/tokens/activate", json=setup_body(token), headers=key).get_json()["secret"]
     now = datetime.fromisoformat(http.get("/_control/clock").get_json()["now"])
-    good = code(secret, now)
 
-    def check(device):
+    def check(device, made_on=PHONE):
         path = f"/issuer/api/tokens/{token['token']}/verify"
-        return http.post(path, json={"code": good, "device": device}, headers=key).get_json()
+        body = {"code": code(secret, now, device=made_on), "device": device}
+        return http.post(path, json=body, headers=key).get_json()
 
     assert check(PHONE)["valid"] is True
     assert check(PHONE) == {"valid": False, "reason": "replay"}
-    assert check(OTHER_PHONE) == {"valid": False, "reason": "device", "locked": True}
+    assert check(OTHER_PHONE, made_on=OTHER_PHONE) == {"valid": False, "reason": "device", "locked": True}
 
 
 def test_a_token_not_yet_set_up_or_revoked_verifies_nothing(issuer, issued, frozen):
@@ -598,7 +618,7 @@ def test_a_revoked_activated_token_is_refused_as_reissued(issuer, activated, fro
         ({"code": "1234567", "device": PHONE}, "code must be 6 ASCII digits"),
         ({"code": 123456, "device": PHONE}, "code must be 6 ASCII digits"),
         ({"code": "１２３４５６", "device": PHONE}, "code must be 6 ASCII digits"),
-        ({"code": "123456"}, "device is required"),
+        ({"code": "123456", "device": ""}, "device is required"),
         (None, "JSON object"),
     ],
 )

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-import pyotp
 import pytest
 import requests
 import responses
 from responses import matchers
 
 from mockbank.bank.issuer_client import IssuerClient, IssuerRefused, IssuerUnavailable, issuer_client
+from mockbank.issuer.binding import bound_totp
 from mockbank.server import BackgroundServer
 from tests.settings import bank_settings, stop_mail_capture
 
@@ -206,7 +206,7 @@ def test_a_token_over_real_http_from_creation_to_a_verified_code_and_the_issuer_
     device = "d" * 32
     setup = issuer.activate("10", created["user_id"], "246810", device)
     now = datetime.fromisoformat(control(world, "/clock", {"freeze": True})["now"])
-    good = pyotp.TOTP(setup["secret"], interval=setup["interval"]).at(now)
+    good = bound_totp(setup["secret"], device).at(now)
     assert issuer.verify(created["token"], good, device) == {"valid": True}
     assert issuer.verify(created["token"], good, device) == {"valid": False, "reason": "replay"}
 

@@ -82,9 +82,10 @@ class IssuerClient:
         body = {"service_id": service_id, "user_id": user_id, "start_password": start_password, "device": device}
         return self._call("POST", "/api/tokens/activate", json=body)
 
-    def verify(self, token: str, code: str, device: str) -> dict:
-        """Whether `code` from `device` is good now: {"valid": bool, "reason"?, "locked"?}."""
-        return self._call("POST", f"/api/tokens/{_segment(token)}/verify", json={"code": code, "device": device})
+    def verify(self, token: str, code: str, device: str | None = None) -> dict:
+        """Whether `code`, typed on `device` (if known), is good now: {"valid": bool, "reason"?, "locked"?}."""
+        body = {"code": code, **({"device": device} if device else {})}
+        return self._call("POST", f"/api/tokens/{_segment(token)}/verify", json=body)
 
     def _call(self, method: str, path: str, **kwargs) -> dict:
         headers = {KEY_HEADER: self.api_key} if self.api_key else {}

@@ -1,6 +1,8 @@
 """otp-auth.net's JSON API: what the bank (and later the app) call over HTTP, with the issuer's key.
 
-Every call but /api/health needs ``X-Issuer-Key: <ISSUER_API_KEY>`` (401 otherwise). Answers are JSON; a
+Every call the bank makes needs ``X-Issuer-Key: <ISSUER_API_KEY>`` (401 otherwise); the app's own call,
+/api/tokens/activate (初期設定, made from the phone with the values the customer types), and /api/health do
+not: the app holds no key of the bank's. Answers are JSON; a
 refusal is ``{"error": …, "reason": …}`` with its status (400 malformed or wrong values, 404 no such token,
 409 a token in the wrong state, 423 a locked token).
 """
@@ -15,12 +17,13 @@ from mockbank.issuer import bp, service
 from mockbank.issuer.service import DIGITS, STEP_SECONDS, IssuerError, bad_request
 
 KEY_HEADER = "X-Issuer-Key"
+PUBLIC = {"issuer.health", "issuer.activate_token"}  # what the app calls, and anyone may ask whether it is up
 
 
 @bp.before_request
 def require_key():
     """Only a caller holding the issuer's key (the bank) reaches the API; anyone may ask whether it is up."""
-    if request.endpoint == "issuer.health" or not request.path.startswith(f"{bp.url_prefix}/api/"):
+    if request.endpoint in PUBLIC or not request.path.startswith(f"{bp.url_prefix}/api/"):
         return None
     given = request.headers.get(KEY_HEADER, "").encode()
     if not hmac.compare_digest(given, str(current_app.config["ISSUER_API_KEY"]).encode()):
@@ -102,6 +105,6 @@ def activate_token():
 
 @bp.post("/api/tokens/<token>/verify")
 def verify_code(token: str):
-    """{"code", "device"} → {"valid": true} or {"valid": false, "reason", "locked"?}."""
+    """{"code", "device"?} → {"valid": true} or {"valid": false, "reason", "locked"?}; device: where it was typed."""
     given = body()
     return jsonify(service.verify(token, given.get("code"), given.get("device")))

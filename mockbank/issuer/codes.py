@@ -1,4 +1,4 @@
-"""Verifying the app's codes (P15): RFC 6238 TOTP on 60-second steps of world time, drift, replay, device, lock."""
+"""Verifying the app's codes (P15): RFC 6238 TOTP on 60-second steps of world time, drift, replay, copies, lock."""
 
 from __future__ import annotations
 
@@ -11,12 +11,11 @@ from sqlalchemy import or_, update
 
 from mockbank import applied, clock, journal
 from mockbank.db import db
+from mockbank.issuer.binding import DIGITS, STEP_SECONDS, bound_totp
 from mockbank.issuer.common import _customer, _device, _now, bad_request
 from mockbank.issuer.models import ACTIVATED, REVOKED, IssuerToken
 from mockbank.issuer.tokens import get, state_of
 
-STEP_SECONDS = 60  # R-OTP-60: the code changes every 60 s (P15)
-DIGITS = 6
 # RFC 6238 §5.2 recommends allowing at most one time step of delay; we take one step either way: one back for
 # the time a customer takes to type a code shown near the end of its minute, one ahead for a phone clock a
 # little fast. Anything further is refused (R-OTP-60: the phone's clock must be on JST).
@@ -31,17 +30,20 @@ CODE = re.compile(r"[0-9]{6}")
 # --- codes: RFC 6238 TOTP, 60-second steps, world time ------------------------------------------------------------
 
 
-def verify(token_ref, code, device) -> dict:
+def verify(token_ref, code, device=None) -> dict:
     """{"valid": True} or {"valid": False, "reason": …} (+ "locked": True when this refusal locked the token).
 
-    A code is good from the device the app was set up on, within one step of the world's time (R-OTP-60),
-    once (R-OTP-ONCE: a step once accepted, and any before it, is never accepted again, NIST SP 800-63B
-    §5.1.4.2). Refusals count; ISSUER_VERIFY_ATTEMPTS in a row lock the token (R-LOCKOUT); a good code resets
-    the count. A malformed code or device is a 400 and counts nothing.
+    `device` is where the code was typed (the phone logging in, or a PC), if the bank knows it; the journal
+    keeps it. A code is good when it comes from the token's key on the phone it was set up on (R-APP-BIND,
+    binding.py), within one step of the world's time (R-OTP-60), once (R-OTP-ONCE: a step once accepted,
+    and any before it, is never accepted again, NIST SP 800-63B §5.1.4.2). A code made from the seed on
+    the very phone typing it, when that is not the phone the token was set up on, is app data copied to
+    another phone and is refused as such. Refusals count; ISSUER_VERIFY_ATTEMPTS in a row lock the token
+    (R-LOCKOUT); a good code resets the count. A malformed code or device is a 400 and counts nothing.
     """
     if not isinstance(code, str) or not CODE.fullmatch(code):
         raise bad_request("code must be 6 ASCII digits")
-    device = _device(device)
+    device = None if device is None else _device(device)
     token = get(token_ref)
     state = state_of(token)
     if state == REVOKED:
@@ -50,12 +52,15 @@ def verify(token_ref, code, device) -> dict:
         return _refuse_code(token, device, "not_activated", None, count=False)
     if token.locked_at is not None:
         return _refuse_code(token, device, "locked", "R-LOCKOUT", count=False)
-    if not hmac.compare_digest(device.encode(), (token.device or "").encode()):
-        return _refuse_code(token, device, "device", "R-APP-BIND")
-    totp = pyotp.TOTP(token.secret, digits=DIGITS, interval=STEP_SECONDS)
-    now_counter = totp.timecode(clock.now())
+    now = clock.now()
+    totp = bound_totp(token.secret, token.device)
+    now_counter = totp.timecode(now)
     offset = _matching_offset(totp, code, now_counter, VALID_WINDOW)
     if offset is None:
+        if device and device != token.device:
+            copied = bound_totp(token.secret, device)
+            if _matching_offset(copied, code, copied.timecode(now), VALID_WINDOW) is not None:
+                return _refuse_code(token, device, "device", "R-APP-BIND")
         far = _matching_offset(totp, code, now_counter, DRIFT_DIAGNOSIS)
         if far is not None:
             return _refuse_code(token, device, "drift", "R-OTP-60", steps_off=far)
@@ -91,7 +96,7 @@ def _matching_offset(totp: pyotp.TOTP, code: str, counter: int, window: int) -> 
 
 
 def _refuse_code(
-    token: IssuerToken, device: str, reason: str, rule: str | None, *, count: bool = True, **detail
+    token: IssuerToken, device: str | None, reason: str, rule: str | None, *, count: bool = True, **detail
 ) -> dict:
     """Journal a refused code (never the code), count it, lock the token at the limit; the answer to give."""
     locked = False
