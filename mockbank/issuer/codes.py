@@ -11,7 +11,7 @@ from sqlalchemy import or_, update
 
 from mockbank import applied, clock, journal
 from mockbank.db import db
-from mockbank.issuer.binding import DIGITS, STEP_SECONDS, bound_totp
+from mockbank.issuer.binding import bound_totp
 from mockbank.issuer.common import _customer, _device, _now, bad_request
 from mockbank.issuer.models import ACTIVATED, REVOKED, IssuerToken
 from mockbank.issuer.tokens import get, state_of

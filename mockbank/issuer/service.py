@@ -6,7 +6,8 @@ a code, the TOTP secret or the start password. A refusal is an IssuerError: its 
 client can act on, and the error text.
 """
 
-from mockbank.issuer.codes import CODE, DIGITS, DRIFT_DIAGNOSIS, STEP_SECONDS, VALID_WINDOW, verify
+from mockbank.issuer.binding import DIGITS, STEP_SECONDS
+from mockbank.issuer.codes import CODE, DRIFT_DIAGNOSIS, VALID_WINDOW, verify
 from mockbank.issuer.common import MAX_DEVICE, MAX_REF, SERVICE_ID, START_PASSWORD, IssuerError, bad_request
 from mockbank.issuer.setup import LOCKED, WRONG_SETUP, activate
 from mockbank.issuer.tokens import (
