@@ -30,11 +30,13 @@ def device_profile(request: pytest.FixtureRequest):
 
 
 @pytest.fixture
-def phones(request: pytest.FixtureRequest, new_context, device_profile, playwright):
-    """The scenario's phones by name: one of the matrix's kind, and any other its steps name."""
+def phones(request: pytest.FixtureRequest, new_context, device_profile, playwright, world):
+    """The scenario's phones by name: one of the matrix's kind, and any other its steps name; their clocks follow the world's."""
     held = Phones(new_context, playwright, device_profile)
     request.node.stash[PHONES] = held
+    world.clock_watchers.append(held.follow)
     yield held
+    world.clock_watchers.remove(held.follow)
     held.collect_screens()  # a page still loading when the last step passed has not reported its screen yet
 
 

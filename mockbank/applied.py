@@ -8,6 +8,7 @@ counts a rule as proven by a scenario only with such evidence (DESIGN).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import wraps
 
 from flask import g, has_app_context
@@ -15,8 +16,18 @@ from flask import g, has_app_context
 
 def passed(*rules: str) -> None:
     """Note that the bank applied `rules` and the input passed them."""
-    if has_app_context():
+    if has_app_context() and not g.get("rules_quiet"):
         g.setdefault("rules_passed", set()).update(rules)
+
+
+@contextmanager
+def quiet():
+    """The world set up as it would be (a persona), not a rule applied in the scenario: no evidence is noted."""
+    g.rules_quiet = True
+    try:
+        yield
+    finally:
+        g.rules_quiet = False
 
 
 def take() -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from playwright.sync_api import BrowserContext, Page
 
@@ -39,6 +40,7 @@ class Phone:
     pages: dict[str, Page] = field(default_factory=dict)
     screens: list[str] = field(default_factory=list)
     activity: int = 0
+    front_name: str = "browser"  # the page the customer looks at: the one last opened or navigated
 
     @property
     def caption(self) -> str:
@@ -51,10 +53,25 @@ class Phone:
         return self.open("browser")
 
     def open(self, name: str) -> Page:
-        """A page of its own on this phone: the browser, and later the dialler and the ワンタイムPW app."""
+        """A page of its own on this phone: the browser, the dialler, the ワンタイムPW app; it comes to the front."""
         if name not in self.pages or self.pages[name].is_closed():
-            self.pages[name] = self.context.new_page()
+            page = self.pages[name] = self.context.new_page()
+            page.on("framenavigated", lambda frame: frame == page.main_frame and self._to_front(name))
+        self.front_name = name
         return self.pages[name]
+
+    def _to_front(self, name: str) -> None:
+        self.front_name = name
+
+    @property
+    def front(self) -> Page:
+        """The page the customer looks at now: the one last opened or navigated (browser, dialler, app)."""
+        return self.open(self.front_name)
+
+    @property
+    def app(self) -> Page:
+        """The ワンタイムPW app on this phone (P14–P17): a page of the phone's own context, so its storage is the phone's."""
+        return self.open("app")
 
     def open_pages(self) -> list[tuple[str, Page]]:
         """The pages open on the phone now, by name."""
@@ -80,7 +97,23 @@ class Phone:
     def skew_clock(self, world, seconds: float) -> None:
         """Set this phone's clock `seconds` off the world clock (R-OTP-60: a phone not on JST); the world knows it."""
         self.clock_offset = seconds
-        world.skew(self.identity, seconds)
+        world.skew(self.identity, seconds)  # the world tells every phone where its clock stands (Phones.follow)
+
+    def follow_clock(self, state: dict) -> None:
+        """Set the phone's own clock to the world's plus its offset: still while the world is frozen, else running.
+
+        The ワンタイムPW app computes its codes from this clock (R-OTP-60), as a real phone's app does
+        from the phone's; Playwright's clock API sets Date for every page of the phone's context.
+        """
+        moment = datetime.fromisoformat(state["now"]) + timedelta(seconds=self.clock_offset)
+        if state.get("frozen"):
+            self.context.clock.set_fixed_time(moment)
+        else:
+            self.context.clock.set_system_time(moment)
+
+    def now(self, state: dict) -> datetime:
+        """The time this phone's clock shows when the world's stands at `state`."""
+        return datetime.fromisoformat(state["now"]) + timedelta(seconds=self.clock_offset)
 
     def line_for(self, persona: dict, index: int = 0) -> str | None:
         """The number this phone calls from: its own if a step gave one, else one of the customer's."""
@@ -98,6 +131,7 @@ class Phones:
         self._playwright = playwright
         self.default_device = default
         self._phones: dict[str, Phone] = {}
+        self._clock: dict | None = None  # the world clock's state once a step moved it; phones follow it
 
     @property
     def default(self) -> Phone:
@@ -114,19 +148,35 @@ class Phones:
             raise ValueError(f"{label} is a {phone.device.name}, not a {kind}")
         return phone
 
+    def copy(self, original: Phone, label: str, kind: str | None = None) -> Phone:
+        """Another device holding a copy of `original`'s cookies and storage (R-APP-BIND), never its identity."""
+        if label in self._phones:
+            raise ValueError(f"{label} is already a phone of the scenario")
+        state = original.context.storage_state()
+        self._phones[label] = self._new_phone(label, DEVICES[kind or original.device.name], storage_state=state)
+        return self._phones[label]
+
+    def follow(self, state: dict) -> None:
+        """The world clock moved: every phone's own clock follows (each with its offset)."""
+        self._clock = state
+        for phone in self.all():
+            phone.follow_clock(state)
+
     def all(self) -> list[Phone]:
         """Every phone of the scenario, in the order the steps first named them."""
         return list(self._phones.values())
 
-    def _new_phone(self, label: str, device: Device) -> Phone:
+    def _new_phone(self, label: str, device: Device, **context_args) -> Phone:
         identity = uuid.uuid4().hex
         context = self._make_context(
-            **device.context_args(self._playwright), extra_http_headers={DEVICE_HEADER: identity}
+            **device.context_args(self._playwright), extra_http_headers={DEVICE_HEADER: identity}, **context_args
         )
         phone = Phone(label=label, device=device, context=context, identity=identity)
         context.expose_binding("mockbankScreenShown", lambda _source, screen: phone.screens.append(screen))
         context.add_init_script(REPORT_SCREENS)
         context.on("request", lambda _request: _count(phone))
+        if self._clock is not None:
+            phone.follow_clock(self._clock)
         return phone
 
     def collect_screens(self) -> None:

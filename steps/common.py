@@ -95,10 +95,20 @@ def new_contract_at_step(world, done, card):
 # Moving about, and what any screen shows
 
 
+class FrontScreen:
+    """Whatever screen the scenario's phone shows now, in whichever page is in front (browser, dialler, app)."""
+
+    def __init__(self, phone) -> None:
+        self._phone = phone
+
+    def __getattr__(self, name: str):
+        return getattr(Screen(self._phone.front), name)
+
+
 @pytest.fixture
-def screen(page: Page) -> Screen:
+def screen(phone, page: Page) -> FrontScreen:
     """Whatever screen the scenario's phone shows now."""
-    return Screen(page)
+    return FrontScreen(phone)
 
 
 @when(parsers.re(r"「(?P<name>.+)」をタップする"))

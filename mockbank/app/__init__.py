@@ -1,17 +1,16 @@
-"""The ワンタイムPW app on the customer's phone (P14–P17): its own party at /app; this version has its store page.
+"""The ワンタイムPW app on the customer's phone (P14–P17): its own party at /app, opened in the phone's browser context.
 
-The app's setup, display names, tokens and codes come with the next version;
-today the token mail's download address and S-TOKEN's アプリダウンロード lead
-to the store page stand-in (A-DL), which says so instead of a dead link.
+The app's logic answers from here (it checks what the customer types and calls
+otp-auth.net over HTTP, as the real app does from the phone); what the app
+*holds* lives on the phone: its tokens, their seeds and display names are in the
+phone's own storage (localStorage), and its codes are computed on the phone from
+the phone's own clock (static/app.js). A screen that changes what the app holds
+hands the change to the next page it shows (`instructions`), which app.js
+applies to the phone's storage.
 """
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint
 
 bp = Blueprint("app", __name__, url_prefix="/app")
 
-
-@bp.get("/download")
-def download():
-    """A-DL (P14): App Store on iPhone, Google Play on Android — a stand-in, marked as still to come."""
-    store = "App Store" if "iPhone" in request.headers.get("User-Agent", "") else "Google Play"
-    return render_template("app/download.html", store=store)
+from mockbank.app import download, otp, setup, token_name  # noqa: E402,F401  (the app's screens)

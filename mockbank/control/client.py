@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import requests
@@ -13,6 +14,13 @@ class WorldClient:
     def __init__(self, base_url: str, session: requests.Session | None = None) -> None:
         self.base_url = base_url.rstrip("/") + "/_control"
         self.http = session or requests.Session()
+        self.clock_watchers: list[Callable[[dict], None]] = []  # told the clock's state whenever a step moves it
+
+    def _moved(self, state: dict) -> dict:
+        """Tell whoever follows the world clock (the phones' own clocks) where it stands now."""
+        for watcher in self.clock_watchers:
+            watcher(state)
+        return state
 
     def _call(self, method: str, path: str, **kwargs):
         response = self.http.request(method, self.base_url + path, timeout=30, **kwargs)
@@ -52,19 +60,19 @@ class WorldClient:
 
     def freeze(self, at: datetime | str | None = None) -> dict:
         """Freeze the world clock at `at` (or now)."""
-        return self._call("POST", "/clock", json={"freeze": _iso(at) if at else True})
+        return self._moved(self._call("POST", "/clock", json={"freeze": _iso(at) if at else True}))
 
     def advance(self, seconds: float) -> dict:
         """Move the world clock forward by `seconds`."""
-        return self._call("POST", "/clock", json={"advance": seconds})
+        return self._moved(self._call("POST", "/clock", json={"advance": seconds}))
 
     def set_time(self, at: datetime | str) -> dict:
         """Jump the world clock to `at`."""
-        return self._call("POST", "/clock", json={"set": _iso(at)})
+        return self._moved(self._call("POST", "/clock", json={"set": _iso(at)}))
 
     def skew(self, device: str, seconds: float) -> dict:
         """Give one device's clock a skew from the world's."""
-        return self._call("POST", "/clock", json={"skew": {"device": device, "seconds": seconds}})
+        return self._moved(self._call("POST", "/clock", json={"skew": {"device": device, "seconds": seconds}}))
 
     def call(self, caller: str, to: str | None = None, withheld: bool = False) -> dict:
         """Place a phone call as the phone network would (to the bank's 0120 line unless `to`); returns the call."""

@@ -85,7 +85,17 @@ def _otp(application: OtpApplication) -> dict:
         "verified_at": _iso(application.verified_at),
         "issued_at": _iso(application.issued_at),
         "mail_delivered": application.mail_delivered,
+        **_token(application.token),
     }
+
+
+def _token(reference: str) -> dict:
+    """What otp-auth.net holds of the application's token: its state, whether locked, the phone it is set up on."""
+    try:
+        described = issuer.describe(reference)
+    except IssuerError:
+        return {"token_state": None, "token_locked": None, "token_device": None}
+    return {"token_state": described["state"], "token_locked": described["locked"], "token_device": described["device"]}
 
 
 def _iso(moment) -> str | None:
