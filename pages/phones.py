@@ -15,6 +15,9 @@ from pages.devices import DEVICES, Device
 # binding and risk-based checks), and its line number, which the phone network reads when it dials.
 DEVICE_HEADER = "X-Mockbank-Device"
 LINE_HEADER = "X-Mockbank-Line"
+# The pages whose screens the customer reads between taps: the web browser and the ワンタイムPW app. The
+# dialler is looked at only by its own steps; a call's outcome is read back in the browser.
+SCREENS_IN_FRONT = ("browser", "app")
 
 # Every page the world renders says which screen it is on <body data-screen="…">; a phone reports each
 # screen it displays to the harness, which keeps it as evidence for the coverage map.
@@ -53,15 +56,27 @@ class Phone:
         return self.open("browser")
 
     def open(self, name: str) -> Page:
-        """A page of its own on this phone: the browser, the dialler, the ワンタイムPW app; it comes to the front."""
+        """A page of its own on this phone: the browser, the dialler, the ワンタイムPW app.
+
+        A page comes to the front when it opens and whenever it goes to another address, as the
+        app or screen the customer is looking at does.
+        """
         if name not in self.pages or self.pages[name].is_closed():
             page = self.pages[name] = self.context.new_page()
             page.on("framenavigated", lambda frame: frame == page.main_frame and self._to_front(name))
-        self.front_name = name
+            self._to_front(name)
         return self.pages[name]
 
     def _to_front(self, name: str) -> None:
-        self.front_name = name
+        if name in SCREENS_IN_FRONT:
+            self.front_name = name
+
+    def bring_to_front(self, name: str) -> Page:
+        """Switch to one of the phone's pages (back to the browser after a call)."""
+        page = self.open(name)
+        page.bring_to_front()
+        self._to_front(name)
+        return page
 
     @property
     def front(self) -> Page:

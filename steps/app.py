@@ -110,7 +110,7 @@ def other_banks_tokens(phones, label, kind, count):
 
 @when("トークン発行ご案内メールのダウンロード先をタップする")
 def tap_download_in_mail(phone):
-    MailboxPage(phone.browser).mail_body.get_by_role("link", name=re.compile(r"/app/download")).click()
+    MailboxPage(phone.browser).mail_body.locator("a[href$='/app/download']").click()
 
 
 @then(parsers.re(r"(?P<store>App Store|Google Play)のワンタイムPWのページが表示される"))

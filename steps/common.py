@@ -106,7 +106,7 @@ class FrontScreen:
 
 
 @pytest.fixture
-def screen(phone, page: Page) -> FrontScreen:
+def screen(phone) -> FrontScreen:
     """Whatever screen the scenario's phone shows now."""
     return FrontScreen(phone)
 

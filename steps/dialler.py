@@ -81,9 +81,9 @@ def call_bank_after(world, dialler, page, seconds):
 
 
 @when("電話を終えてブラウザに戻る")
-def back_to_browser(dialler, page):
+def back_to_browser(dialler, phone):
     dialler.leave()
-    page.bring_to_front()
+    phone.bring_to_front("browser")
 
 
 @then(parsers.re(r"電話にはこの電話の番号と発信先「(?P<callee>[^」]+)」が表示される"))
