@@ -99,7 +99,7 @@
 
   function reportCopy(tokens) {
     const csrf = document.querySelector('meta[name="csrf-token"]');
-    fetch("/app/copied", {
+    return fetch("/app/copied", {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf ? csrf.content : "" },
       body: JSON.stringify({ tokens }),
@@ -160,8 +160,10 @@
         return;
       }
       if (!onThisPhone(token)) {
-        document.getElementById("copied").hidden = false;
-        reportCopy(load().length);
+        // Reported first, then shown: what the customer sees is already in the journal.
+        reportCopy(load().length).finally(() => {
+          document.getElementById("copied").hidden = false;
+        });
         return;
       }
       showCode(token);

@@ -1,0 +1,83 @@
+"""The ワンタイムPW app's code on an emulated phone (R-APP-BIND, R-OTP-60): app.js against the issuer's own binding."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+
+import pytest
+from playwright.sync_api import expect
+
+from mockbank.control.client import WorldClient
+from mockbank.issuer.binding import bound_totp
+from mockbank.server import BackgroundServer
+from pages.app import OtpPage, SettingsPage
+from pages.devices import DEVICES
+from pages.phones import Phones
+from tests.settings import bank_settings, stop_mail_capture
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """The mock world on localhost, forms protected as in a real run."""
+    from mockbank import create_app
+
+    app = create_app(bank_settings(tmp_path_factory.mktemp("app") / "w.sqlite", WTF_CSRF_ENABLED=True))
+    server = BackgroundServer(app).start()
+    yield SimpleNamespace(url=server.url, client=WorldClient(server.url))
+    server.stop()
+    stop_mail_capture(app)
+
+
+@pytest.fixture
+def phones(playwright, browser, world):
+    """Phones of an iPhone run of the matrix; their clocks follow the world's, as in the suite."""
+    world.client.reset()
+    held = Phones(lambda **args: browser.new_context(base_url=world.url, **args), playwright, DEVICES["iPhone"])
+    world.client.clock_watchers.append(held.follow)
+    yield held
+    world.client.clock_watchers.remove(held.follow)
+    for phone in held.all():
+        phone.context.close()
+
+
+def put_token(phone, otp: dict) -> None:
+    SettingsPage(phone.app).open()
+    token = {**otp, "issuer": "otp-auth.net", "name": "青森みちのく銀行", "login_url": "/netbank/login"}
+    assert phone.app.evaluate("token => window.mockbankApp.addToken(token)", token)
+
+
+@pytest.mark.parametrize("skew", [0, 45, -200])
+def test_the_app_shows_the_code_of_its_seed_joined_with_this_phone_at_this_phones_time(world, phones, skew):
+    phone = phones.default
+    otp = world.client.persona("active", otp="active", device=phone.identity)["otp"]
+    put_token(phone, otp)
+    state = world.client.freeze(datetime.fromisoformat(world.client.clock()["now"]).replace(second=20))
+    phone.skew_clock(world.client, skew)
+    page = OtpPage(phone.app)
+    page.launch()
+    at = datetime.fromisoformat(state["now"]) + timedelta(seconds=skew)
+    expect(page.code).to_have_text(bound_totp(otp["seed"], phone.identity).at(at))
+    expect(page.remaining).to_have_text(str(60 - at.second))
+    expect(page.token_name).to_have_text("青森みちのく銀行")
+
+
+def test_a_copy_of_the_apps_storage_on_another_phone_shows_no_code(world, phones):
+    phone = phones.default
+    otp = world.client.persona("active", otp="active", device=phone.identity)["otp"]
+    put_token(phone, otp)
+    copy = phones.copy(phone, "写した先", "Android")
+    assert copy.identity != phone.identity
+    page = OtpPage(copy.app)
+    page.launch()
+    expect(page.copied).to_contain_text("この端末ではご利用いただけません")
+    expect(page.code).to_be_hidden()
+    journal = world.client.journal(kind="app_copy_refused")
+    assert journal and journal[-1]["rule"] == "R-APP-BIND"
+
+
+def test_the_app_starts_at_setup_when_it_holds_no_token(phones):
+    page = OtpPage(phones.default.app)
+    page.launch()
+    expect(page.page).to_have_url(re.compile(r"/app/setup$"))
