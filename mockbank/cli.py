@@ -85,7 +85,8 @@ def print_parties(base: str, test_mode: bool) -> None:
     print(f"  control API                     {base + '/_control' if test_mode else 'off (use --test-mode)'}")
     print(f"  OTP issuer (otp-auth.net)       {base}/issuer/api/health")
     print(f"  電話 (T-PHONE, the phone's dialler)  {base}/phone/dial")
-    print(f"  ワンタイムPW app (A-DL stand-in)  {base}/app/download  (the app itself: the next version)")
+    print(f"  ワンタイムPW app (P15–P17)      {base}/app/  (open it in the phone's own browser: its tokens stay there)")
+    print(f"  ストア (A-DL)                   {base}/app/download  (App Store on iPhone, Google Play on Android)")
 
 
 def print_personas(personas: list[tuple[str, dict]]) -> None:
