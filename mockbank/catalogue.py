@@ -68,6 +68,7 @@ SCREENS = {
     "S-APPLY": "（本プロジェクト）これからご契約のお客さまへのお申込み案内",
     "S-BRANCHES": "（本プロジェクト）店番一覧（お客様情報入力の「こちら」）",
     "S-ID-LOST": "（本プロジェクト）ログインIDをお忘れの方",
+    "S-MAILPW": "（本プロジェクト）メール通知パスワード入力（パソコンでのログイン）",
 }
 
 RULES = {
@@ -152,6 +153,7 @@ SCREEN_PAGES = {
     "S-APPLY": ("SEC2-1",),
     "S-BRANCHES": ("P5",),
     "S-ID-LOST": ("P6",),
+    "S-MAILPW": ("SEC1",),
 }
 
 RULE_PAGES = {
@@ -226,7 +228,7 @@ JOURNEY_SCREENS = {
     ),
     "J-INIT": ("SID001", "S-ID", "S-ID-DONE", "S-LOGIN1", "S-HOME"),
     "J-EXIST": ("A-OTP", "S-LOGIN", "S-HOME"),
-    "J-PC": ("S-LOGIN", "M-MAIL", "S-HOME"),
+    "J-PC": ("S-LOGIN", "S-MAILPW", "M-MAIL", "S-HOME"),
     "J-BIO": ("A-OTP", "S-BIO-SET", "S-BIO-LOGIN", "S-HOME"),
     "J-CHG": ("S-REISSUE-AUTH", "S-REISSUE", "S-TEL", "S-TOKEN", "A-SETUP", "A-OTP"),
     "J-APPLY": ("S-TOP", "S-APPLY"),

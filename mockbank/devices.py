@@ -22,3 +22,13 @@ def device_id() -> str | None:
     """The requesting device's identity, if it sent a well-formed one."""
     value = request.headers.get(DEVICE_HEADER, "")
     return value if _WELL_FORMED.fullmatch(value) else None
+
+
+# What a phone's or tablet's browser puts in its User-Agent; any other browser is taken as a PC's (§1, R-MAILPW).
+MOBILE_MARKERS = ("Mobile", "iPhone", "Android", "iPad")
+
+
+def is_pc() -> bool:
+    """§1: whether the request comes from a PC, i.e. its User-Agent is not a smartphone's or tablet's."""
+    agent = request.headers.get("User-Agent", "")
+    return not any(marker in agent for marker in MOBILE_MARKERS)

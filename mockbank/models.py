@@ -41,11 +41,17 @@ class Customer(db.Model):
     session_number: Mapped[int] = mapped_column(default=0)  # moves on when every open session must end
     locked: Mapped[bool] = mapped_column(default=False)
     last_login_at: Mapped[datetime | None]
+    previous_login_at: Mapped[datetime | None]  # the login before the last one: S-HOME's 前回ログイン日時
     mail: Mapped[str | None] = mapped_column(String(254))
     tel: Mapped[str | None] = mapped_column(String(20))
     select_email: Mapped[bool] = mapped_column(default=True)  # セレクトEメールサービス 利用中
     otp_card: Mapped[bool] = mapped_column(default=False)  # holds a ワンタイムパスカード (R-LIMIT 300万円)
     mail_password_active: Mapped[bool] = mapped_column(default=False)  # メール通知パスワード for PC (R-MAILPW)
+    # The メール通知パスワード last mailed (R-MAILPW): hashed, until when (world time, naive JST), and the login
+    # attempt it belongs to (the session of that attempt holds the same key); cleared once used.
+    mail_pw_hash: Mapped[str | None] = mapped_column(String(256))
+    mail_pw_expires_at: Mapped[datetime | None]
+    mail_pw_attempt: Mapped[str | None] = mapped_column(String(32))
     secret_answers: Mapped[list[SecretAnswer]] = relationship(order_by="SecretAnswer.id", cascade="all, delete-orphan")
     accounts: Mapped[list[Account]] = relationship(
         back_populates="customer", order_by="Account.id", cascade="all, delete-orphan"
@@ -68,6 +74,7 @@ class Account(db.Model):
     number: Mapped[str] = mapped_column(String(7))
     representative: Mapped[bool] = mapped_column(default=False)
     transfer_limit: Mapped[int | None]  # 万円 a day; 0 means no transfers from this account (R-LIMIT)
+    balance: Mapped[int] = mapped_column(default=0)  # 残高, in yen (S-HOME)
     customer: Mapped[Customer] = relationship(back_populates="accounts")
 
     __table_args__ = (db.UniqueConstraint("branch_code", "kind", "number"),)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import string
 import uuid
 
 from faker import Faker
 
-from mockbank import clock, rules
+from mockbank import applied, clock, rules
 from mockbank.bank.questions import QUESTIONS
 from mockbank.branches import BRANCHES, branch_name
 from mockbank.db import db
@@ -54,6 +55,7 @@ OVERRIDES = {
     "step",
     "otp_card",
     "otp",
+    "device",
 }
 # What each override must look like: only states the bank itself could be in.
 OVERRIDE_CHECKS = {
@@ -65,12 +67,17 @@ OVERRIDE_CHECKS = {
     "step": lambda v: isinstance(v, str) and v in STEPS,
     "otp_card": lambda v: isinstance(v, bool),
     "otp": lambda v: isinstance(v, str) and v in OTP_STATES,
+    "device": lambda v: isinstance(v, str) and DEVICE.fullmatch(v) is not None,
 }
 # Where a new contract can be seeded to start (state over navigation), by the screen it stands before.
 NEW_CONTRACT_STEPS = (STEP_LOGIN_ID, STEP_FIRST_LOGIN, STEP_QA, STEP_PW, STEP_INFO, STEP_OTP)
 # Where a new contract's OTP application can be seeded (P12–P13), and the step it leaves the customer at:
 # 申請済み・電話未認証 (S-TEL, the 120 s from now) or トークン発行済み・アプリ未設定 (onboarding done).
-OTP_STATES = {OTP_CALLING: STEP_OTP, OTP_ISSUED: STEP_DONE}
+# Or 利用中 ("active"): the app set up on a phone (`device`, else one not in the scenario) — for a new contract
+# done with onboarding, or a customer already using つないでネ！ット.
+OTP_ACTIVE = "active"
+OTP_STATES = {OTP_CALLING: STEP_OTP, OTP_ISSUED: STEP_DONE, OTP_ACTIVE: STEP_DONE}
+DEVICE = re.compile(r"[0-9a-f]{32}")
 
 
 class UnknownPersona(ValueError):
@@ -109,8 +116,19 @@ def seed_persona(kind: str, seed: int | None = None, **overrides) -> dict:
     )
     number = overrides.get("account_number") or _free_account_number(fake, branch)
     customer.accounts = [
-        Account(branch_code=branch, kind="普通", number=number, representative=True),
-        Account(branch_code=branch, kind="貯蓄", number=_free_account_number(fake, branch, avoid=number)),
+        Account(
+            branch_code=branch,
+            kind="普通",
+            number=number,
+            representative=True,
+            balance=fake.random_int(1_000, 3_000_000),
+        ),
+        Account(
+            branch_code=branch,
+            kind="貯蓄",
+            number=_free_account_number(fake, branch, avoid=number),
+            balance=fake.random_int(0, 10_000_000),
+        ),
     ]
     customer.phones = [Phone(number=_mobile_number(fake)), Phone(number=_home_number(fake))]
     answered = contract != CONTRACT_NEW or STEPS.index(step) > STEPS.index(STEP_QA)
@@ -120,7 +138,7 @@ def seed_persona(kind: str, seed: int | None = None, **overrides) -> dict:
         _registered(customer, fake)
     db.session.add(customer)
     db.session.commit()
-    otp = _otp_application(customer, fake, overrides["otp"]) if overrides.get("otp") else None
+    otp = _otp_application(customer, fake, overrides["otp"], overrides.get("device")) if overrides.get("otp") else None
     return describe(customer, login_pw, confirm_pw, answers, otp)
 
 
@@ -136,6 +154,10 @@ def _check(kind: str, overrides: dict) -> tuple[str, str]:
         raise UnknownPersona(f"unknown persona kind {kind!r}; known: {', '.join(KINDS)}")
     contract = KINDS[kind]
     otp = overrides.get("otp")
+    if overrides.get("device") and otp != OTP_ACTIVE:
+        raise UnknownPersona(f"device is the phone the app was set up on: it goes with otp={OTP_ACTIVE!r}")
+    if otp == OTP_ACTIVE and contract == CONTRACT_ACTIVE and overrides.get("step") in (None, STEP_DONE):
+        return contract, STEP_DONE
     if otp:
         if contract != CONTRACT_NEW or overrides.get("step") not in (None, STEP_OTP, OTP_STATES[otp]):
             raise UnknownPersona(f"otp={otp!r} is for a new contract at step {STEP_OTP!r}")
@@ -166,11 +188,14 @@ def _secret_qa(fake: Faker) -> list[tuple[str, str]]:
     ]
 
 
-def _otp_application(customer: Customer, fake: Faker, state: str) -> dict:
+def _otp_application(customer: Customer, fake: Faker, state: str, device: str | None = None) -> dict:
     """The customer's OTP application to the registered mail from their first phone, its token at the issuer.
 
     The issuer's own service functions stand in for the bank's calls over HTTP (the
     persona is the world as it would be); an issued token's mail goes out as it did.
+    An active one is set up on `device` (or a phone not in the scenario) long since: no
+    mail goes out now, and the seed the app holds is returned for the harness to put on
+    that phone (test mode only: the control API).
     """
     start_password = fake.numerify("######")
     phone = customer.phones[0]
@@ -189,12 +214,27 @@ def _otp_application(customer: Customer, fake: Faker, state: str) -> dict:
         created_at=now,
         shown_at=now,
     )
-    if state == OTP_ISSUED:
-        token, delivered = issuer.issue(token.token)
+    seed = None
+    if state in (OTP_ISSUED, OTP_ACTIVE):
+        token, delivered = issuer.issue(token.token, notify=state == OTP_ISSUED)
         application.state, application.verified_at, application.issued_at = OTP_ISSUED, now, now
-        application.mail_delivered = delivered
+        application.mail_delivered = delivered if state == OTP_ISSUED else True
+    if state == OTP_ACTIVE:
+        device = device or uuid.uuid4().hex
+        with applied.quiet():  # set up long ago: no rule is applied in the scenario
+            token, seed = issuer.activate(token.service_id, token.user_id, start_password, device)
     db.session.add(application)
     db.session.commit()
+    if seed:
+        return {
+            "service_id": application.service_id,
+            "user_id": application.user_id,
+            "state": OTP_ACTIVE,
+            "device": device,
+            "seed": seed,
+            "mail": application.mail,
+            "start_password": start_password,
+        }
     return {
         "mail": application.mail,
         "start_password": start_password,
@@ -224,6 +264,7 @@ def describe(
                 "branch_name": branch_name(a.branch_code),
                 "kind": a.kind,
                 "number": a.number,
+                "balance": a.balance,
             }
             for a in customer.accounts
         ],

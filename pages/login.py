@@ -6,7 +6,7 @@ from pages.screen import Screen
 
 
 class LoginPage(Screen):
-    """ログイン: login ID and login password, then ログイン."""
+    """ログイン: login ID and login password (and on S-LOGIN the app's ワンタイムパスワード), then ログイン."""
 
     TITLE = "ログイン"
 
@@ -14,6 +14,7 @@ class LoginPage(Screen):
         super().__init__(page)
         self.login_id = page.get_by_label("ログインID", exact=True)
         self.password = page.get_by_label("ログインパスワード", exact=True)
+        self.otp = page.get_by_label("ワンタイムパスワード", exact=True)  # S-LOGIN only (P17)
         self.submit = page.get_by_role("button", name="ログイン", exact=True)
         self.forgot_id = page.get_by_role("link", name="ログインIDをお忘れの方")
 
@@ -23,7 +24,10 @@ class LoginPage(Screen):
     def open(self) -> None:
         self.page.goto("/netbank/login")
 
-    def log_in(self, login_id: str, password: str) -> None:
+    def log_in(self, login_id: str, password: str, otp: str | None = None) -> None:
+        """Fill in the login ID and password (and the one-time password, if given) and tap ログイン."""
         self.login_id.fill(login_id)
         self.password.fill(password)
+        if otp is not None:
+            self.otp.fill(otp)
         self.submit.click()

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from mockbank.issuer.binding import bound_totp
-from pages.app import OtpPage, SettingsPage, SetupDonePage, SetupPage, StorePage, TokenNamePage
+from pages.app import OtpPage, SettingsPage, SetupPage, StorePage, TokenNamePage
 from pages.login import LoginPage
 from pages.mailbox import MailboxPage
 from steps.phones import THIS_PHONE, named
@@ -137,7 +137,11 @@ def launch_app(phones, label=None, kind=None):
     OtpPage(phone.app).launch()
 
 
-@when(parsers.re(r"メール「(?P<address>[^」]+)」のサービスIDとユーザID、利用開始パスワード「(?P<start>\d+)」で初期設定する"))
+@when(
+    parsers.re(
+        r"メール「(?P<address>[^」]+)」のサービスIDとユーザID、利用開始パスワード「(?P<start>\d+)」で初期設定する"
+    )
+)
 def set_up_from_mail(phone, world, persona, address, start):
     values = token_values(world, persona, address)
     SetupPage(phone.app).set_up(values["service_id"], values["user_id"], start)

@@ -51,3 +51,9 @@ def log_in_as_persona(login_page, persona):
 )
 def log_in_with(login_page, persona, login_id, phrase):
     login_page.log_in(login_id, password_for(phrase, persona))
+
+
+@when("ログイン画面からログインIDとログインパスワードでログインする")
+def log_in_from_login_screen(login_page, persona):
+    login_page.open()
+    login_page.log_in(persona["login_id"], persona["login_password"])

@@ -132,7 +132,11 @@ def copy_refused(phones, label, kind):
     expect(login.alert).to_have_text(LOGIN_MISMATCH)
 
 
-@when(parsers.re(r"ログイン画面でログインID「(?P<login_id>[^」]+)」と新しいログインパスワード「(?P<password>[^」]+)」を入力してログインする"))
+@when(
+    parsers.re(
+        r"ログイン画面でログインID「(?P<login_id>[^」]+)」と新しいログインパスワード「(?P<password>[^」]+)」を入力してログインする"
+    )
+)
 def log_in_with_new_password(phone, login_id, password):
     """The ワンタイムパスワード is already there when the customer came from the app (R-LOGIN-FILL)."""
     LoginPage(phone.browser).log_in(login_id, password)

@@ -62,7 +62,9 @@ def token_state(app, control, persona: dict) -> str:
 
 def new_token(response) -> dict:
     """The token A-DONE hands to the phone's storage."""
-    return json.loads(re.search(r'<script type="application/json" id="new-token">(.*?)</script>', text(response)).group(1))
+    return json.loads(
+        re.search(r'<script type="application/json" id="new-token">(.*?)</script>', text(response)).group(1)
+    )
 
 
 def test_setup_shows_the_manuals_words_and_the_phones_identity(phone):

@@ -28,7 +28,7 @@ def test_the_login_journal_says_from_which_device(client, seed, journal):
     client.post(
         "/netbank/login",
         data={"login_id": persona["login_id"], "login_pw": persona["login_password"]},
-        headers={DEVICE_HEADER: "ab" * 16},
+        headers={DEVICE_HEADER: "ab" * 16, "User-Agent": "Mozilla/5.0 (iPhone) Mobile"},  # a PC waits for R-MAILPW
     )
     [login] = journal(kind="login")
     assert login["detail"]["device"] == "ab" * 16

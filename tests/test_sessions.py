@@ -6,10 +6,15 @@ import pytest
 
 from mockbank import rules
 
+# A smartphone's browser: a PC would wait for the メール通知パスワード first (R-MAILPW).
+SMARTPHONE = {"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148"}
+
 
 def log_in(client, persona: dict) -> None:
     response = client.post(
-        "/netbank/login", data={"login_id": persona["login_id"], "login_pw": persona["login_password"]}
+        "/netbank/login",
+        data={"login_id": persona["login_id"], "login_pw": persona["login_password"]},
+        headers=SMARTPHONE,
     )
     assert response.location == "/netbank/home"
 

@@ -36,7 +36,12 @@ def keep_identity(response):
     """A phone without an identity of its own keeps the one the app gave it."""
     if g.get("new_app_device"):
         response.set_cookie(
-            COOKIE, g.new_app_device, max_age=TEN_YEARS, path="/app", httponly=True, samesite="Lax",
+            COOKIE,
+            g.new_app_device,
+            max_age=TEN_YEARS,
+            path="/app",
+            httponly=True,
+            samesite="Lax",
             secure=request.is_secure,
         )
     return response

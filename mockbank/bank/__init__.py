@@ -10,6 +10,7 @@ from mockbank.bank import (  # noqa: E402,F401
     home,
     login,
     login_id,
+    mail_password,
     otp_application,
     password_change,
     secret_qa,

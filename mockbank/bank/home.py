@@ -9,10 +9,19 @@ from mockbank.branches import branch_name
 from mockbank.models import STEP_DONE
 
 
+def yen(amount: int | None) -> str:
+    """An amount of yen as the bank shows it: 1,234,567円."""
+    return f"{amount or 0:,}円"
+
+
 @bp.get("/netbank/home")
 @at_step(STEP_DONE)
 def home(customer):
-    """つないでネ！ット トップページ (S-HOME): who is logged in, their accounts, limits; the OTP application if none."""
+    """つないでネ！ット トップページ (S-HOME): who is logged in, 前回ログイン日時, accounts with 残高 and limits; the OTP application if none."""
     return render_template(
-        "bank/home.html", customer=customer, branch_name=branch_name, without_token=without_token(customer)
+        "bank/home.html",
+        customer=customer,
+        branch_name=branch_name,
+        yen=yen,
+        without_token=without_token(customer),
     )

@@ -11,6 +11,7 @@ from mockbank.rules.customer_info import *  # noqa: F401,F403
 from mockbank.rules.customer_registration import *  # noqa: F401,F403
 from mockbank.rules.login import *  # noqa: F401,F403
 from mockbank.rules.login_id import *  # noqa: F401,F403
+from mockbank.rules.mail_password import *  # noqa: F401,F403
 from mockbank.rules.otp_application import *  # noqa: F401,F403
 from mockbank.rules.password_change import *  # noqa: F401,F403
 from mockbank.rules.secret_qa import *  # noqa: F401,F403

@@ -6,9 +6,21 @@ from mockbank.rules.base import Problem
 
 __all__ = [
     "LOGIN_MISMATCH",
+    "OTP_MISMATCH_PC",
+    "OTP_UNAVAILABLE",
 ]
 
 
 # R-LOGIN-MATCH (S-LOGIN1, S-LOGIN): a wrong ID or password, without saying which; it counts towards R-LOCKOUT.
 # A wrong password to a locked login gets it too: only the right password learns of the lock.
 LOGIN_MISMATCH = Problem("R-LOGIN-MATCH", "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。")
+
+# R-OTP-PC (S-LOGIN, §1): a PC login of a customer using the OTP app without its good code. The same words as a
+# wrong password (R-LOGIN-MATCH: which credential was wrong is never said); it counts towards R-LOCKOUT too.
+OTP_MISMATCH_PC = Problem("R-OTP-PC", LOGIN_MISMATCH.message)
+
+# Not a rule of the manual: otp-auth.net did not answer, so the bank cannot check the one-time password.
+OTP_UNAVAILABLE = Problem(
+    "ISSUER-DOWN",
+    "ただいまワンタイムパスワードを確認できません。しばらくたってから再度ログインしてください。",
+)

@@ -1,19 +1,58 @@
-"""初回ログイン (S-LOGIN1, P7) and ログイン (S-LOGIN, P17): the login ID and password, lockout, and where next."""
+"""初回ログイン (S-LOGIN1, P7) and ログイン (S-LOGIN, P17, §1): ID and password, the app's code or the mailed password, lockout."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from mockbank import applied, clock, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
+from mockbank.bank.services import mail_password, otp_login
 from mockbank.bank.steps import step_endpoint
 from mockbank.db import db
-from mockbank.devices import device_id
+from mockbank.devices import device_id, is_pc
 from mockbank.models import CONTRACT_NEW, STEP_DONE, STEP_FIRST_LOGIN, STEP_QA, Customer
 from mockbank.passwords import secret_matches
 
 
+@dataclass(frozen=True)
+class MailPasswordSent:
+    """R-MAILPW: ID and password were right and a メール通知パスワード went out; S-MAILPW finishes this `attempt`."""
+
+    customer: Customer
+    attempt: str
+
+
 def authenticate(login_id: str, password: str, screen: str) -> Customer:
-    """The customer whose login ID and password these are (R-HANKAKU, R-LOGIN-MATCH); wrong ones count (R-LOCKOUT)."""
+    """初回ログイン (S-LOGIN1, P7): the customer whose login ID and password these are, logged in."""
+    return complete_login(check_credentials(login_id, password, screen), screen)
+
+
+def log_in(
+    login_id: str, password: str, code: str, screen: str, *, filled: bool = False
+) -> Customer | MailPasswordSent:
+    """ログイン (S-LOGIN, P17, §1): ID and password, then what else the customer's device and token call for.
+
+    With a token in use (set up in the app), the app's code on every device (R-OTP-PC on a PC); without
+    one, a PC waits for the メール通知パスワード (R-MAILPW) and a smartphone is logged in at once.
+    """
+    customer = check_credentials(login_id, password, screen)
+    pc = is_pc()
+    token = otp_login.active_token(customer, screen)
+    if token is not None:
+        otp_login.check_code(customer, token, code, screen, pc=pc, filled=filled)
+        return complete_login(customer, screen, otp=True)
+    if pc and mail_password.needed(customer):
+        return MailPasswordSent(customer, mail_password.start(customer, screen))
+    return complete_login(customer, screen)
+
+
+def check_credentials(login_id: str, password: str, screen: str) -> Customer:
+    """R-HANKAKU, R-LOGIN-MATCH: the customer whose login ID and password these are; a wrong password counts (R-LOCKOUT).
+
+    Only the right password learns of a lock. The count is not reset here: that waits for the whole login,
+    so a second factor's failures (the app's code, the mailed password) run on from the password's.
+    """
     refuse_if(
         rules.hankaku_entry(login_id, "ログインID", "login_id"),
         rules.hankaku_entry(password, "ログインパスワード", "login_pw"),
@@ -21,12 +60,23 @@ def authenticate(login_id: str, password: str, screen: str) -> Customer:
     customer = db.session.scalar(db.select(Customer).where(Customer.login_id == login_id))
     if customer is None:
         raise Refused(rules.LOGIN_MISMATCH)
-    lockout.check_password(customer, secret_matches(customer.login_pw_hash, password), screen, rules.LOGIN_MISMATCH)
+    if not secret_matches(customer.login_pw_hash, password):
+        lockout.count_failure(customer, screen, rules.LOGIN_MISMATCH)
+    if customer.locked:
+        raise Refused(rules.LOCKED, customer=customer)
+    return customer
+
+
+def complete_login(customer: Customer, screen: str, *, otp: bool = False) -> Customer:
+    """The customer is logged in (P7, P17): the count starts again, one session at a time, the login times move on."""
+    lockout.check_password(customer, True, screen, rules.LOGIN_MISMATCH)
     _finish_first_login(customer)
     customer.session_number += 1  # one session at a time: a new login ends the older ones
     applied.passed("R-ONE-SESSION")
+    customer.previous_login_at = customer.last_login_at  # S-HOME's 前回ログイン日時
     customer.last_login_at = clock.now().replace(tzinfo=None)
-    journal.record("login", screen=screen, customer=customer, step=customer.step, device=device_id())
+    mail_password.forget(customer)
+    journal.record("login", screen=screen, customer=customer, step=customer.step, device=device_id(), otp=otp)
     db.session.commit()
     return customer
 
