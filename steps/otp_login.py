@@ -140,3 +140,14 @@ def copy_refused(phones, label, kind):
 def log_in_with_new_password(phone, login_id, password):
     """The ワンタイムパスワード is already there when the customer came from the app (R-LOGIN-FILL)."""
     LoginPage(phone.browser).log_in(login_id, password)
+
+
+@when(parsers.re(rf"{PHONE}のアプリに表示されたワンタイムパスワードを、パソコンのログイン画面で入力してログインする"))
+def log_in_on_pc_with_phones_code(phones, persona, codes_used, label, kind):
+    log_in_with_code(phones.get("PC", "PC"), persona, shown_code(named(phones, label, kind)), codes_used)
+
+
+@then(parsers.re(r"メール通知パスワードはアプリを設定する前の(?P<count>\d+)通しか届いていない"))
+def mail_passwords_sent(world, persona, count):
+    sent = [m for m in world.mails(persona["mail"]) if "メール通知パスワード" in m["subject"]]
+    assert len(sent) == int(count), [m["subject"] for m in sent]
