@@ -69,6 +69,8 @@ SCREENS = {
     "S-BRANCHES": "（本プロジェクト）店番一覧（お客様情報入力の「こちら」）",
     "S-ID-LOST": "（本プロジェクト）ログインIDをお忘れの方",
     "S-MAILPW": "（本プロジェクト）メール通知パスワード入力（パソコンでのログイン）",
+    "A-MENU": "（本プロジェクト）アプリ 設定（トークン選択・トークン追加）",
+    "A-HELP": "（本プロジェクト）アプリ ヘルプ",
 }
 
 RULES = {
@@ -117,6 +119,7 @@ RULES = {
     "R-LOCKOUT": "パスワードなどを続けて誤るとロック。解除は窓口・電話で",
     "R-LOGIN-MATCH": "（本プロジェクト）ログインIDとログインパスワードが一致すること。どちらが違うかは示さない",
     "R-ONE-SESSION": "（本プロジェクト）ログインは同時に1つの端末だけ。別の端末でログインすると先のログインは終わる",
+    "R-APP-NAME": "（本プロジェクト）トークン表示名は必須・20文字以内、追加文言は任意・20文字以内",
     "R-ID-LOST": "忘れたログインIDはオンラインでは取り戻せない",
     "R-CANCEL": "「中止する」で手続きを取りやめ、何も登録されない",
 }
@@ -154,6 +157,8 @@ SCREEN_PAGES = {
     "S-BRANCHES": ("P5",),
     "S-ID-LOST": ("P6",),
     "S-MAILPW": ("SEC1",),
+    "A-MENU": ("P15", "P16"),
+    "A-HELP": ("P15",),
 }
 
 RULE_PAGES = {
@@ -199,6 +204,7 @@ RULE_PAGES = {
     "R-REISSUE-OLD": ("P15", "P20"),
     "R-LOGIN-MATCH": ("P7", "P17"),
     "R-ONE-SESSION": ("P17",),
+    "R-APP-NAME": ("P16",),
     "R-ID-LOST": ("P6",),
     "R-CANCEL": ("P5", "P8", "P9", "P11", "P12", "P20"),
 }
@@ -228,7 +234,7 @@ JOURNEY_SCREENS = {
     ),
     "J-INIT": ("SID001", "S-ID", "S-ID-DONE", "S-LOGIN1", "S-HOME"),
     "J-EXIST": ("A-OTP", "S-LOGIN", "S-HOME"),
-    "J-PC": ("S-LOGIN", "S-MAILPW", "M-MAIL", "S-HOME"),
+    "J-PC": ("S-LOGIN", "S-MAILPW", "M-MAIL", "S-HOME", "S-OTPAPP", "S-TEL", "S-TOKEN", "A-SETUP", "A-OTP"),
     "J-BIO": ("A-OTP", "S-BIO-SET", "S-BIO-LOGIN", "S-HOME"),
     "J-CHG": ("S-REISSUE-AUTH", "S-REISSUE", "S-TEL", "S-TOKEN", "A-SETUP", "A-OTP"),
     "J-APPLY": ("S-TOP", "S-APPLY"),
