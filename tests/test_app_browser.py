@@ -81,3 +81,20 @@ def test_the_app_starts_at_setup_when_it_holds_no_token(phones):
     page = OtpPage(phones.default.app)
     page.launch()
     expect(page.page).to_have_url(re.compile(r"/app/setup$"))
+
+
+def test_the_biometric_button_shows_only_where_the_phone_has_an_authenticator(world, phones):
+    phone = phones.default
+    otp = world.client.persona("active", otp="active", device=phone.identity)["otp"]
+    put_token(phone, otp)
+    page = OtpPage(phone.app)
+    page.launch()
+    expect(page.code).to_be_visible()
+    expect(page.biometric).to_be_hidden()
+    cdp = phone.context.new_cdp_session(phone.app)
+    cdp.send("WebAuthn.enable")
+    options = {"protocol": "ctap2", "transport": "internal", "hasResidentKey": True, "hasUserVerification": True}
+    cdp.send("WebAuthn.addVirtualAuthenticator", {"options": {**options, "isUserVerified": True}})
+    page.launch()
+    expect(page.biometric).to_be_visible()
+    expect(page.biometric).to_be_disabled()
