@@ -214,3 +214,11 @@ class Phones:
 
 def _count(phone: Phone) -> None:
     phone.activity += 1
+
+
+THIS_PHONE = "このスマートフォン"  # the scenario's own phone, of the kind this run of the matrix is on
+
+
+def named(phones: Phones, label: str, kind: str | None = None) -> Phone:
+    """The phone a step names: 「このスマートフォン」 is the matrix's; any other is made on first mention."""
+    return phones.default if label == THIS_PHONE else phones.get(label, kind)

@@ -12,7 +12,7 @@ from mockbank.issuer.binding import bound_totp
 from pages.app import OtpPage, SettingsPage, SetupPage, StorePage, TokenNamePage
 from pages.login import LoginPage
 from pages.mailbox import MailboxPage
-from steps.phones import THIS_PHONE, named
+from pages.phones import THIS_PHONE, named
 
 PHONE = r"「(?P<label>[^（」]+)(?:（(?P<kind>iPhone|Android|PC)）)?」"
 OTHER_BANKS = ("みなと銀行", "北東信用金庫", "十和田銀行", "八甲田信用組合", "奥入瀬銀行")

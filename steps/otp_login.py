@@ -13,8 +13,8 @@ from mockbank.issuer.binding import bound_totp
 from pages.app import OtpPage
 from pages.home import HomePage
 from pages.login import LoginPage
+from pages.phones import THIS_PHONE, named
 from steps.app import PHONE, expected_code
-from steps.phones import THIS_PHONE, named
 
 LOGIN_MISMATCH = "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。"
 

@@ -7,14 +7,7 @@ from pytest_bdd import given, parsers, then, when
 
 from pages.home import HomePage
 from pages.login import LoginPage
-from pages.phones import Phone, Phones
-
-THIS_PHONE = "このスマートフォン"  # the scenario's own phone, of the kind this run of the matrix is on
-
-
-def named(phones: Phones, label: str, kind: str | None = None) -> Phone:
-    """The phone a step names: 「このスマートフォン」 is the matrix's; any other is made on first mention."""
-    return phones.default if label == THIS_PHONE else phones.get(label, kind)
+from pages.phones import Phone, named
 
 
 def log_in_on(phone: Phone, persona: dict) -> None:
