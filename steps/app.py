@@ -274,3 +274,8 @@ def open_token_mail(phone, persona):
     mailbox = MailboxPage(phone.browser)
     mailbox.open(persona["otp"]["mail"])
     mailbox.read("青森みちのく銀行トークン発行ご案内")
+
+
+@when(parsers.re(r"トークン発行の画面のサービスIDとユーザID、利用開始パスワード「(?P<start>\d+)」で初期設定する"))
+def set_up_from_token_screen(phone, token, start):
+    SetupPage(phone.app).set_up(token["service_id"], token["user_id"], start)
