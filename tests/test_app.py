@@ -112,6 +112,7 @@ def test_setup_activates_the_token_on_this_phone_and_hands_the_seed_to_its_stora
         ({"start_pw": "13579"}, "サービスID、ユーザID、または利用開始パスワードが正しくありません。"),
         ({"start_pw": ""}, "利用開始パスワードを入力してください。"),
         ({"user_id": "１２３"}, "ユーザIDは半角数字で入力してください。"),
+        ({"service_id": "123456789"}, "サービスIDは8桁以内で入力してください。"),
         ({"held": "10"}, "ワンタイムパスワードアプリに登録できるトークンは10件（他行を含む）までです。"),
     ],
 )
@@ -194,12 +195,24 @@ def issuer_token_ref(app, persona: dict) -> str:
         ("", "", "トークン表示名を入力してください。"),
         ("あ" * 21, "", "トークン表示名は20文字以内で入力してください。"),
         ("青森みちのく銀行", "い" * 21, "追加文言は20文字以内で入力してください。"),
+        ("青森\u0007銀行", "", "トークン表示名に使用できない文字が含まれています。"),
+        ("青森みちのく銀行", "個人\u200b用", "追加文言に使用できない文字が含まれています。"),
     ],
 )
 def test_a_bad_display_name_is_refused_on_the_same_screen(phone, name, extra, message):
     response = phone.post("/app/name", data={"token": "10:1234567", "name": name, "extra": extra})
     assert response.status_code == 200 and 'data-screen="A-NAME"' in text(response) and message in text(response)
     assert instructions(phone.get("/app/")) == []
+
+
+def test_a_display_name_with_a_full_width_space_is_accepted(phone):
+    response = phone.post("/app/name", data={"token": "10:1234567", "name": "青森　銀行", "extra": "個人　用"})
+    assert response.status_code == 302
+
+
+def test_naming_without_a_token_to_name_is_refused(phone):
+    response = phone.post("/app/name", data={"token": "", "name": "青森みちのく銀行", "extra": ""})
+    assert response.status_code == 200 and "表示名を設定するトークンがありません。" in text(response)
 
 
 def test_a_display_name_rides_to_the_next_screen_once(phone):
@@ -210,18 +223,42 @@ def test_a_display_name_rides_to_the_next_screen_once(phone):
 
 
 def test_choosing_a_token_under_settings_is_journalled_and_handed_to_the_next_screen(phone, control):
-    response = phone.post("/app/settings", data={"token": "10:1234567"})
+    held = ["10:1234567", "20:0000000"]
+    response = phone.post("/app/settings", data={"token": "10:1234567", "held": held})
     assert response.status_code == 302
     assert instructions(phone.get("/app/")) == [{"select": "10:1234567"}]
     (chosen,) = control.get("/_control/journal", query_string={"kind": "app_token_selected"}).get_json()
     assert chosen["detail"]["passed"] == ["R-APP-SELECT"]
-    assert phone.post("/app/settings", data={"token": "<script>"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"held": ["10:1234567"]},
+        {"token": "99:9999999", "held": ["10:1234567"]},
+        {"token": "<script>", "held": ["<script>"]},
+    ],
+)
+def test_choosing_nothing_or_a_token_the_app_does_not_hold_is_refused_with_a_message(phone, control, form):
+    response = phone.post("/app/settings", data=form)
+    assert response.status_code == 200 and "表示するトークンを選択してください。" in text(response)
+    assert instructions(phone.get("/app/")) == []
+    assert control.get("/_control/journal", query_string={"kind": "app_token_selected"}).get_json() == []
 
 
 def test_app_data_found_on_another_phone_is_journalled_as_a_copy(phone, control):
     assert phone.post("/app/copied", json={"tokens": 1}).get_json() == {"recorded": True}
     (copy,) = control.get("/_control/journal", query_string={"kind": "app_copy_refused"}).get_json()
     assert copy["rule"] == "R-APP-BIND" and copy["detail"]["device"] == PHONE
+    assert copy["detail"]["tokens"] == 1
+
+
+@pytest.mark.parametrize("body", [[1, 2], "x", {"tokens": True}, {"tokens": 10**9}, None])
+def test_a_strange_copy_report_is_journalled_without_its_count_and_never_fails(phone, control, body):
+    response = phone.post("/app/copied", json=body) if body is not None else phone.post("/app/copied", data="{")
+    assert response.status_code == 200
+    (copy,) = control.get("/_control/journal", query_string={"kind": "app_copy_refused"}).get_json()
+    assert copy["detail"]["tokens"] is None
 
 
 def test_a_phone_without_an_identity_of_its_own_keeps_the_one_the_app_gives_it(app):

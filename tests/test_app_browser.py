@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from mockbank.control.client import WorldClient
-from mockbank.issuer.binding import bound_totp
+from mockbank.issuer.binding import bound_totp, check_value
 from mockbank.server import BackgroundServer
 from pages.app import OtpPage, SettingsPage
 from pages.devices import DEVICES
@@ -61,6 +61,8 @@ def test_the_app_shows_the_code_of_its_seed_joined_with_this_phone_at_this_phone
     expect(page.code).to_have_text(bound_totp(otp["seed"], phone.identity).at(at))
     expect(page.remaining).to_have_text(str(60 - at.second))
     expect(page.token_name).to_have_text("青森みちのく銀行")
+    stored = phone.app.evaluate("() => window.mockbankApp.tokens()[0].check")
+    assert stored == check_value(otp["seed"], phone.identity), "app.js keeps the check the issuer's binding makes"
 
 
 def test_a_copy_of_the_apps_storage_on_another_phone_shows_no_code(world, phones):

@@ -428,7 +428,7 @@ def test_an_unknown_user_id_is_refused_the_same_way(issuer, issued):
 def test_five_wrong_setups_lock_the_token_even_against_the_right_values(issuer, issued, journal):
     for attempt in range(1, 6):
         answer = issuer("POST", "/tokens/activate", setup_body(issued, start_password="000000")).get_json()
-        assert answer["reason"] == "wrong_values" and answer.get("locked", False) is (attempt == 5)
+        assert answer["reason"] == "wrong_values" and "locked" not in answer, attempt
     (locked,) = journal(kind="token_locked")
     assert locked["rule"] == "R-APP-SETUP"
     response = issuer("POST", "/tokens/activate", setup_body(issued))
@@ -449,11 +449,10 @@ def test_the_setup_attempts_are_a_setting(make_app):
     http = app.test_client()
     token = http.post("/issuer/api/tokens", json=application(), headers=key).get_json()
     http.post(f"/issuer/api/tokens/{token['token']}/issue", headers=key)
-    answers = [
-        http.post("/issuer/api/tokens/activate", json=setup_body(token, start_password="0000"), headers=key).get_json()
-        for _ in range(2)
-    ]
-    assert [a.get("locked", False) for a in answers] == [False, True]
+    for _ in range(2):
+        http.post("/issuer/api/tokens/activate", json=setup_body(token, start_password="0000"), headers=key)
+    locked = http.post("/issuer/api/tokens/activate", json=setup_body(token), headers=key)
+    assert locked.status_code == 423
 
 
 @pytest.mark.parametrize(
@@ -465,6 +464,7 @@ def test_the_setup_attempts_are_a_setting(make_app):
         ({"device": None}, "device is required"),
         ({"device": ""}, "device is required"),
         ({"device": "x" * 129}, "device is required"),
+        ({"device": "端末"}, "device is required"),
     ],
 )
 def test_a_malformed_setup_is_a_bad_request_and_counts_nothing(issuer, issued, overrides, error):
@@ -619,6 +619,8 @@ def test_a_revoked_activated_token_is_refused_as_reissued(issuer, activated, fro
         ({"code": 123456, "device": PHONE}, "code must be 6 ASCII digits"),
         ({"code": "１２３４５６", "device": PHONE}, "code must be 6 ASCII digits"),
         ({"code": "123456", "device": ""}, "device is required"),
+        ({"code": "123456", "device": "é"}, "device is required"),
+        ({"code": "123456", "device": "a b"}, "device is required"),
         (None, "JSON object"),
     ],
 )
@@ -683,3 +685,14 @@ def test_wrong_setup_values_learn_nothing_of_the_tokens_state_or_lock(issuer, is
     body = {"service_id": "10", "user_id": pending["user_id"], "start_password": "1111", "device": PHONE}
     revoked = issuer("POST", "/tokens/activate", body)
     assert (revoked.status_code, revoked.get_json()) == (400, unknown.get_json())
+
+
+def test_the_attempt_that_locks_a_token_gets_the_same_answer_as_an_unknown_user_id(issuer, issued, journal):
+    """The app's setup is public: a stranger guessing ユーザIDs can tell neither which exist nor which locked."""
+    unknown = issuer("POST", "/tokens/activate", setup_body(issued, user_id="9999999", start_password="1111"))
+    answers = [issuer("POST", "/tokens/activate", setup_body(issued, start_password="1111")) for _ in range(6)]
+    assert all((a.status_code, a.get_json()) == (400, unknown.get_json()) for a in answers)
+    (locked,) = journal(kind="token_locked")
+    assert locked["rule"] == "R-APP-SETUP"
+    right = issuer("POST", "/tokens/activate", setup_body(issued))
+    assert right.status_code == 423 and right.get_json()["reason"] == "locked"

@@ -332,3 +332,24 @@ def test_typing_over_the_apps_code_is_not_taken_as_filled_in(bank_page):
     bank_page.goto("http://bank.test/netbank/login#otp=123456")
     bank_page.get_by_label("ワンタイムパスワード", exact=True).fill("654321")
     assert bank_page.locator("#otp_filled").input_value() == ""
+
+
+def test_a_token_locked_at_the_issuer_is_said_after_the_right_password_and_counts_nothing(make_app):
+    """R-LOCKOUT: once wrong codes locked the token at otp-auth.net, the right password hears it needs a reissue."""
+    app = make_app(ISSUER_VERIFY_ATTEMPTS=2)
+    control = app.test_client()
+    control.post("/_control/clock", json={"freeze": True})
+    now = datetime.fromisoformat(control.get("/_control/clock").get_json()["now"])
+    persona = control.post("/_control/personas", json={"kind": "active", "otp": "active", "device": PHONE}).get_json()
+    persona["secret"] = persona["otp"]["seed"]
+    right = code_now(persona, now)
+    wrong = next(c for c in ("000000", "111111", "222222") if c not in {code_now(persona, now, s) for s in (-1, 0, 1)})
+    with issuer_in_process(app):
+        for _ in range(2):
+            assert alert(log_in(app.test_client(), persona, wrong)) == rules.LOGIN_MISMATCH.message
+        stranger = log_in(app.test_client(), persona, right, password="Wrong12345")
+        assert alert(stranger) == rules.LOGIN_MISMATCH.message, "a wrong password learns nothing of the lock"
+        told = log_in(app.test_client(), persona, right)
+    assert alert(told) == rules.TOKEN_LOCKED.message
+    state = control.get(f"/_control/customers/{persona['customer_id']}").get_json()
+    assert (state["failed_attempts"], state["locked"]) == (3, False), "the lock's message counts nothing"

@@ -8,6 +8,7 @@ app would, and never say which of サービスID, ユーザID or 利用開始パ
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from mockbank.applied import checks
 from mockbank.issuer.setup import LOCKED, WRONG_SETUP
@@ -38,14 +39,18 @@ OFFLINE = Problem("ISSUER-DOWN", "通信エラーが発生しました。しば�
 NAME_MISSING = Problem("R-APP-NAME", "トークン表示名を入力してください。", "name")
 NAME_TOO_LONG = Problem("R-APP-NAME", f"トークン表示名は{NAME_LENGTH}文字以内で入力してください。", "name")
 EXTRA_TOO_LONG = Problem("R-APP-NAME", f"追加文言は{NAME_LENGTH}文字以内で入力してください。", "extra")
-NAME_UNPRINTABLE = Problem("R-APP-NAME", "表示名に使用できない文字が含まれています。", "name")
+NOTHING_CHOSEN = Problem("R-APP-SELECT", "表示するトークンを選択してください。", "token")
+NO_TOKEN = Problem("R-APP-NAME", "表示名を設定するトークンがありません。初期設定からやり直してください。")
+TOKEN_KEY = re.compile(r"[0-9A-Za-z:@._-]{1,64}")  # how the app names a token it holds: サービスID:ユーザID
 
 
 def _digits(value: str, label: str, field: str, length: int) -> Problem | None:
     if not value:
         return Problem("R-APP-SETUP", f"{label}を入力してください。", field)
-    if not DIGITS.fullmatch(value) or len(value) > length:
+    if not DIGITS.fullmatch(value):
         return Problem("R-APP-SETUP", f"{label}は半角数字で入力してください。", field)
+    if len(value) > length:
+        return Problem("R-APP-SETUP", f"{label}は{length}桁以内で入力してください。", field)
     return None
 
 
@@ -75,15 +80,22 @@ def held_count(value: str) -> int:
     return int(value) if DIGITS.fullmatch(value or "") and len(value) <= 3 else 0
 
 
-def display_name(name: str, extra: str) -> list[Problem]:
+def display_name(key: str, name: str, extra: str) -> list[Problem]:
     """トークン表示名設定 (P16): a display name of at most 20 characters, and an optional 追加文言 as long."""
-    found = []
+    found = [] if TOKEN_KEY.fullmatch(key) else [NO_TOKEN]
     if not name.strip():
         found.append(NAME_MISSING)
     elif len(name) > NAME_LENGTH:
         found.append(NAME_TOO_LONG)
+    elif not _shown_as_typed(name):
+        found.append(Problem("R-APP-NAME", "トークン表示名に使用できない文字が含まれています。", "name"))
     if len(extra) > NAME_LENGTH:
         found.append(EXTRA_TOO_LONG)
-    if any(not ch.isprintable() for ch in name + extra):
-        found.append(NAME_UNPRINTABLE)
+    elif not _shown_as_typed(extra):
+        found.append(Problem("R-APP-NAME", "追加文言に使用できない文字が含まれています。", "extra"))
     return found
+
+
+def _shown_as_typed(text: str) -> bool:
+    """Letters, digits, marks, punctuation, symbols and spaces (a full-width space too); no control characters."""
+    return all(unicodedata.category(ch)[0] != "C" for ch in text)

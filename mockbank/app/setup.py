@@ -55,7 +55,7 @@ def _held() -> int:
 
 def _refusal(refused: IssuerRefused):
     """The app's message for what otp-auth.net refused: never which value was wrong."""
-    if refused.status == 423 or (refused.body or {}).get("locked"):
+    if refused.status == 423:  # told only with the right values (R-APP-SETUP)
         return rules.TOKEN_LOCKED
     if refused.reason == "already_activated":
         return rules.ALREADY_SET_UP

@@ -18,7 +18,7 @@ def token_name():
     if request.method != "POST":
         return render_template("app/name.html", form={"token": key, "name": BANK_NAME}, problems=[])
     name, extra = request.form.get("name", "").strip(), request.form.get("extra", "").strip()
-    problems = rules.display_name(name, extra)
+    problems = rules.display_name(key, name, extra)
     if problems:
         journal.refused("A-NAME", problems)
         return render_template("app/name.html", form=request.form, problems=problems)

@@ -55,9 +55,12 @@ def _mail(value) -> str:
     return value
 
 
+DEVICE = re.compile(rf"[\x21-\x7e]{{1,{MAX_DEVICE}}}")  # a phone's identity: printable ASCII, no spaces
+
+
 def _device(value) -> str:
-    if not isinstance(value, str) or not value.strip() or len(value) > MAX_DEVICE:
-        raise bad_request(f"device is required (a string of at most {MAX_DEVICE} characters)")
+    if not isinstance(value, str) or not DEVICE.fullmatch(value):
+        raise bad_request(f"device is required (printable ASCII without spaces, at most {MAX_DEVICE} characters)")
     return value
 
 

@@ -19,7 +19,7 @@ from mockbank.issuer.common import (
 )
 from mockbank.issuer.models import ACTIVATED, EXPIRED, ISSUED, PENDING, REVOKED, IssuerToken
 from mockbank.issuer.tokens import state_of
-from mockbank.passwords import secret_matches
+from mockbank.passwords import hash_secret, secret_matches
 
 WRONG_SETUP = "サービスID、ユーザID、または利用開始パスワードが正しくありません。"
 LOCKED = "このトークンはロックされています。お取引銀行でトークンの再発行を行ってください。"
@@ -31,8 +31,9 @@ LOCKED = "このトークンはロックされています。お取引銀行で�
 def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, str]:
     """issued → activated on `device`: (token, secret), the one time the secret leaves the issuer (R-APP-SETUP).
 
-    Wrong values are a 400 whatever the token's state, counted on an issued token the ユーザID names;
-    ISSUER_SETUP_ATTEMPTS of them lock it. With the right values, a locked token is a 423 (the customer is
+    Wrong values are the same 400 whatever the token's state, whether it exists, and whether this very
+    attempt locked it (the app's setup is public: a stranger must learn nothing of ユーザIDs); they are
+    counted on an issued token the ユーザID names, and ISSUER_SETUP_ATTEMPTS of them lock it. With the right values, a locked token is a 423 (the customer is
     told, and reissues) and a pending, revoked or already activated one a 409: a second device needs a
     reissue, never the same token (R-APP-BIND).
     """
@@ -44,6 +45,7 @@ def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, 
     if service_id == SERVICE_ID:
         token = db.session.scalar(db.select(IssuerToken).where(IssuerToken.user_id == user_id))
     if token is None:
+        secret_matches(_unknown_hash(), start_password)  # as long as a real comparison: the time says nothing
         _journal_setup_refused(None, "wrong_values")
         raise IssuerError(400, "wrong_values", WRONG_SETUP)
     state = state_of(token)
@@ -60,7 +62,7 @@ def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, 
         if locked:
             journal.record("token_locked", rule="R-APP-SETUP", customer=_customer(token.bank_ref), token=token.token)
         db.session.commit()
-        raise IssuerError(400, "wrong_values", WRONG_SETUP, **({"locked": True} if locked else {}))
+        raise IssuerError(400, "wrong_values", WRONG_SETUP)
     if state == REVOKED:
         _journal_setup_refused(token, "revoked")
         raise IssuerError(409, "revoked", "the token is revoked: it cannot be set up")
@@ -87,6 +89,11 @@ def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, 
     db.session.commit()
     db.session.refresh(token)
     return token, token.secret
+
+
+def _unknown_hash() -> str:
+    """A hash to compare against when no token has the ユーザID, made once per app with its hashing settings."""
+    return current_app.extensions.setdefault("issuer_unknown_hash", hash_secret("no token has this ユーザID"))
 
 
 def _journal_setup_refused(token: IssuerToken | None, reason: str, **detail) -> None:

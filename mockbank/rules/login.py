@@ -8,6 +8,7 @@ __all__ = [
     "LOGIN_MISMATCH",
     "OTP_MISMATCH_PC",
     "OTP_UNAVAILABLE",
+    "TOKEN_LOCKED",
 ]
 
 
@@ -23,4 +24,12 @@ OTP_MISMATCH_PC = Problem("R-OTP-PC", LOGIN_MISMATCH.message)
 OTP_UNAVAILABLE = Problem(
     "ISSUER-DOWN",
     "ただいまワンタイムパスワードを確認できません。しばらくたってから再度ログインしてください。",
+)
+
+# R-LOCKOUT (S-LOGIN): the app's token was locked at otp-auth.net by wrong codes. Said only after the right login
+# ID and password, as the bank's own lock is; no code can help, so the customer is sent to reissue.
+TOKEN_LOCKED = Problem(
+    "R-LOCKOUT",
+    "ワンタイムパスワードの誤入力が所定の回数に達したため、ワンタイムパスワードがロックされています。"
+    "トークンの再発行のお手続きをお願いします。",
 )

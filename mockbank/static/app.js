@@ -144,12 +144,20 @@
 
   const pages = {
     setup() {
+      // R-APP-10: the count goes with the form as it is sent, not as it was when the screen opened.
       const held = document.querySelector('input[name="held"]');
-      if (held) held.value = String(load().length);
+      const count = () => {
+        if (held) held.value = String(load().length);
+      };
+      count();
+      document.querySelector("form").addEventListener("submit", count);
     },
     done() {
       const data = document.getElementById("new-token");
-      if (data) addToken(JSON.parse(data.textContent));
+      if (data && !addToken(JSON.parse(data.textContent))) {
+        document.getElementById("not-kept").hidden = false; // full since 送信: the seed was not kept
+        document.getElementById("kept").hidden = true;
+      }
     },
     otp() {
       const data = document.getElementById("instructions");
@@ -170,8 +178,10 @@
     },
     settings() {
       const list = document.getElementById("tokens");
+      const form = document.getElementById("choose");
       const chosen = selected();
       load().forEach((token, index) => {
+        form.append(Object.assign(document.createElement("input"), { type: "hidden", name: "held", value: keyOf(token) }));
         const id = `token-${index}`;
         const row = document.createElement("div");
         row.className = "check";

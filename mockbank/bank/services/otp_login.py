@@ -52,6 +52,8 @@ def check_code(customer: Customer, token: str, code: str, screen: str, *, pc: bo
     except IssuerRefused as error:
         _issuer_failed(screen, customer, "verify", error)
         answer = {"valid": False}
+    if answer.get("reason") == "locked":  # locked at the issuer before this attempt: no code can help
+        raise Refused(rules.TOKEN_LOCKED, customer=customer)
     if answer.get("valid") is not True:
         lockout.count_failure(customer, screen, problem)
     if pc:
