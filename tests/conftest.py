@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from datetime import datetime
 
 import pytest
 
 from mockbank import create_app
+from tests.otp_world import issuer_in_process
 from tests.settings import bank_settings, stop_mail_capture
 
 
@@ -67,6 +69,23 @@ def customer_state(control):
         return response.get_json()
 
     return state
+
+
+@pytest.fixture
+def frozen(control):
+    """Freeze the world clock and return a function giving the world's time now."""
+    control.post("/_control/clock", json={"freeze": True})
+    return lambda: datetime.fromisoformat(control.get("/_control/clock").get_json()["now"])
+
+
+@pytest.fixture
+def issuer(app):
+    """The bank reaches the real issuer of this app over HTTP (requests), carried in process.
+
+    tests/test_issuer.py, which calls the issuer's API itself, has an `issuer` of its own.
+    """
+    with issuer_in_process(app) as mock:
+        yield mock
 
 
 @pytest.fixture

@@ -49,13 +49,6 @@ def issued(issuer, pending):
 
 
 @pytest.fixture
-def frozen(control):
-    """Freeze the world clock and return a function giving the world's time now."""
-    control.post("/_control/clock", json={"freeze": True})
-    return lambda: datetime.fromisoformat(control.get("/_control/clock").get_json()["now"])
-
-
-@pytest.fixture
 def activated(issuer, issued, frozen):
     """The token set up on PHONE: the activation's answer (token, secret …)."""
     body = {"service_id": "10", "user_id": issued["user_id"], "start_password": "246810", "device": PHONE}

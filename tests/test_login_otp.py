@@ -26,20 +26,6 @@ MAIL_PW_SUBJECT = "【青森みちのく銀行】メール通知パスワード�
 
 
 @pytest.fixture
-def issuer(app):
-    """The bank reaches the real issuer of this app over HTTP (requests), carried in process."""
-    with issuer_in_process(app) as mock:
-        yield mock
-
-
-@pytest.fixture
-def frozen(control):
-    """The world clock frozen; a function giving the world's time now."""
-    control.post("/_control/clock", json={"freeze": True})
-    return lambda: datetime.fromisoformat(control.get("/_control/clock").get_json()["now"])
-
-
-@pytest.fixture
 def token_user(seed, control, issuer, frozen) -> dict:
     """A customer whose token was issued and set up in the app on PHONE (P15): the persona and the app's secret."""
     persona = seed("new", otp="issued")

@@ -39,11 +39,6 @@ def pc_customer(seed) -> dict:
     return persona
 
 
-@pytest.fixture
-def frozen(control):
-    control.post("/_control/clock", json={"freeze": True})
-
-
 def wrong(password: str) -> str:
     return f"{(int(password) + 1) % 10**8:08d}"
 

@@ -17,19 +17,11 @@ from tests.otp_world import (
     TOKEN,
     application_row,
     apply_for_otp,
-    issuer_in_process,
     issuer_token,
     otp_form,
     phone_ids,
 )
 from tests.setup_forms import log_in, register_info
-
-
-@pytest.fixture
-def issuer(app):
-    """The bank reaches the real issuer of this app over HTTP (requests), carried in process."""
-    with issuer_in_process(app) as mock:
-        yield mock
 
 
 @pytest.fixture

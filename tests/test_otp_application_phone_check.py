@@ -33,13 +33,6 @@ TOKEN_DOWN = "ただいまトークンを発行できません。しばらくし
 
 
 @pytest.fixture
-def issuer(app):
-    """The bank reaches the real issuer of this app over HTTP (requests), carried in process."""
-    with issuer_in_process(app) as mock:
-        yield mock
-
-
-@pytest.fixture
 def calling(app, seed, control, issuer):
     """A customer who applied (mobile picked) and sees S-TEL, the world clock frozen: (persona, browser)."""
     control.post("/_control/clock", json={"freeze": True})
