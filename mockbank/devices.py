@@ -15,13 +15,13 @@ import re
 from flask import request
 
 DEVICE_HEADER = "X-Mockbank-Device"
-_WELL_FORMED = re.compile(r"[0-9a-f]{32}")
+WELL_FORMED = re.compile(r"[0-9a-f]{32}")  # the identity a phone sends: 32 hex digits
 
 
 def device_id() -> str | None:
     """The requesting device's identity, if it sent a well-formed one."""
     value = request.headers.get(DEVICE_HEADER, "")
-    return value if _WELL_FORMED.fullmatch(value) else None
+    return value if WELL_FORMED.fullmatch(value) else None
 
 
 # What a phone's or tablet's browser puts in its User-Agent; any other browser is taken as a PC's (§1, R-MAILPW).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import string
 import uuid
 
@@ -12,6 +11,7 @@ from mockbank import applied, clock, rules
 from mockbank.bank.questions import QUESTIONS
 from mockbank.branches import BRANCHES, branch_name
 from mockbank.db import db
+from mockbank.devices import WELL_FORMED
 from mockbank.issuer import service as issuer
 from mockbank.models import (
     CONTRACT_ACTIVE,
@@ -67,7 +67,7 @@ OVERRIDE_CHECKS = {
     "step": lambda v: isinstance(v, str) and v in STEPS,
     "otp_card": lambda v: isinstance(v, bool),
     "otp": lambda v: isinstance(v, str) and v in OTP_STATES,
-    "device": lambda v: isinstance(v, str) and DEVICE.fullmatch(v) is not None,
+    "device": lambda v: isinstance(v, str) and WELL_FORMED.fullmatch(v) is not None,
 }
 # Where a new contract can be seeded to start (state over navigation), by the screen it stands before.
 NEW_CONTRACT_STEPS = (STEP_LOGIN_ID, STEP_FIRST_LOGIN, STEP_QA, STEP_PW, STEP_INFO, STEP_OTP)
@@ -77,7 +77,6 @@ NEW_CONTRACT_STEPS = (STEP_LOGIN_ID, STEP_FIRST_LOGIN, STEP_QA, STEP_PW, STEP_IN
 # done with onboarding, or a customer already using つないでネ！ット.
 OTP_ACTIVE = "active"
 OTP_STATES = {OTP_CALLING: STEP_OTP, OTP_ISSUED: STEP_DONE, OTP_ACTIVE: STEP_DONE}
-DEVICE = re.compile(r"[0-9a-f]{32}")
 
 
 class UnknownPersona(ValueError):

@@ -15,7 +15,7 @@ import uuid
 from flask import g, request
 
 from mockbank.app import bp
-from mockbank.devices import _WELL_FORMED, device_id
+from mockbank.devices import WELL_FORMED, device_id
 
 COOKIE = "mockbank_app_device"
 TEN_YEARS = 10 * 365 * 24 * 3600
@@ -25,7 +25,7 @@ def app_device() -> str:
     """This phone's identity, as the app reads it from the phone."""
     if "app_device" not in g:
         kept = request.cookies.get(COOKIE, "")
-        g.app_device = device_id() or (kept if _WELL_FORMED.fullmatch(kept) else None)
+        g.app_device = device_id() or (kept if WELL_FORMED.fullmatch(kept) else None)
         if g.app_device is None:
             g.app_device = g.new_app_device = uuid.uuid4().hex
     return g.app_device

@@ -9,8 +9,6 @@ from mockbank.app import bp, instructions, rules
 from mockbank.app.device import app_device
 from mockbank.db import db
 
-TOKEN_KEY = rules.TOKEN_KEY
-
 
 @bp.get("/")
 def otp():
@@ -24,7 +22,7 @@ def settings():
     if request.method != "POST":
         return render_template("app/settings.html", problems=[])
     key, held = request.form.get("token", ""), request.form.getlist("held")
-    if not (TOKEN_KEY.fullmatch(key) and key in held):
+    if not (rules.TOKEN_KEY.fullmatch(key) and key in held):
         journal.refused("A-MENU", [rules.NOTHING_CHOSEN])
         return render_template("app/settings.html", problems=[rules.NOTHING_CHOSEN])
     instructions.hand_over(select=key)

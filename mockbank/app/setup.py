@@ -7,8 +7,7 @@ from flask import render_template, request
 from mockbank import journal
 from mockbank.app import bp, rules
 from mockbank.app.device import app_device
-from mockbank.app.issuer import otp_auth
-from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable
+from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
 from mockbank.db import db
 
 BANK_NAME = "青森みちのく銀行"  # the display name the app proposes for a token of つないでネ！ット (P16)
@@ -27,7 +26,7 @@ def setup():
     problems += [p for p in (rules.consent(form.get("consent") == "yes"), rules.room_for_token(_held())) if p]
     if not problems:
         try:
-            answer = otp_auth().activate(service_id, user_id, start_password, app_device())
+            answer = issuer_client(bank=False).activate(service_id, user_id, start_password, app_device())
         except IssuerUnavailable:
             problems = [rules.OFFLINE]
         except IssuerRefused as refused:

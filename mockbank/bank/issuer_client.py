@@ -114,10 +114,11 @@ def _segment(token: str) -> str:
     return quote(str(token), safe="")
 
 
-def issuer_client() -> IssuerClient:
-    """The client for the issuer this bank is configured to use, with the issuer's key."""
+def issuer_client(*, bank: bool = True) -> IssuerClient:
+    """The client for the issuer this bank is configured to use: with the issuer's key, or (the app's) without."""
     config = current_app.config
     base = config.get("ISSUER_URL") or own_url() + "/issuer"
-    client = IssuerClient(base, float(config["ISSUER_TIMEOUT"]), api_key=config.get("ISSUER_API_KEY"))
+    key = config.get("ISSUER_API_KEY") if bank else None
+    client = IssuerClient(base, float(config["ISSUER_TIMEOUT"]), api_key=key)
     client.http.verify = verify_for(base)
     return client
