@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from mockbank.app.setup import BANK_NAME, LOGIN_URL
 from pages.screen import Screen
 
 
@@ -120,6 +121,16 @@ class SettingsPage(AppScreen):
 
     def open(self) -> None:
         self.page.goto("/app/settings")
+
+    def keep(self, token: dict) -> None:
+        """Put a token in the app's storage on this phone through the app's own code, as the app keeps one."""
+        self.open()
+        assert self.page.evaluate("token => window.mockbankApp.addToken(token)", token), "the app is full"
+
+    @staticmethod
+    def ours(otp: dict) -> dict:
+        """The app's record of a つないでネ！ット token set up from a persona's `otp` (seed, サービスID, ユーザID)."""
+        return {**otp, "issuer": "otp-auth.net", "name": BANK_NAME, "login_url": LOGIN_URL}
 
     def token(self, label: str):
         """The radio button of one token, by its display name (and 追加文言)."""

@@ -48,13 +48,6 @@ def expected_code(phone, world, seed: str) -> str:
     return bound_totp(seed, phone.identity).at(phone.now(world.clock()))
 
 
-def put_token(phone, token: dict) -> None:
-    """Put a token in the app's storage on `phone`, through the app's own code (as the app itself would keep it)."""
-    app = SettingsPage(phone.app)
-    app.open()
-    assert phone.app.evaluate("token => window.mockbankApp.addToken(token)", token), "the app is full"
-
-
 # Personas with the app (state over navigation)
 
 
@@ -71,7 +64,7 @@ def app_set_up_on(world, phones, label, kind):
     phone = named(phones, label, kind)
     persona = world.persona("active", otp="active", device=phone.identity)
     otp = persona["otp"]
-    put_token(phone, {**otp, "issuer": "otp-auth.net", "name": "青森みちのく銀行", "login_url": "/netbank/login"})
+    SettingsPage(phone.app).keep(SettingsPage.ours(otp))
     return persona
 
 
@@ -100,7 +93,7 @@ def other_banks_tokens(phones, label, kind, count):
             "extra": f"{index + 1}",
             "login_url": None,
         }
-        put_token(phone, token)
+        SettingsPage(phone.app).keep(token)
         tokens.append(token)
     return tokens
 

@@ -29,10 +29,7 @@ def world_time(said: str) -> datetime:
 
 @given(parsers.re(r"お客さまは「(?P<when>[^」]+)」にこのスマートフォンでログインし、ログアウトした"))
 def logged_in_and_out_before(world, page, persona, when):
-    world.freeze(world_time(when))
-    login = LoginPage(page)
-    login.open()
-    login.log_in(persona["login_id"], persona["login_password"])
+    log_in_at(world, page, persona, when)
     home = HomePage(page)
     home.log_out_button.click()
     expect(home.log_out_button).to_be_hidden()

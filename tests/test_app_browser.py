@@ -42,17 +42,11 @@ def phones(playwright, browser, world):
         phone.context.close()
 
 
-def put_token(phone, otp: dict) -> None:
-    SettingsPage(phone.app).open()
-    token = {**otp, "issuer": "otp-auth.net", "name": "青森みちのく銀行", "login_url": "/netbank/login"}
-    assert phone.app.evaluate("token => window.mockbankApp.addToken(token)", token)
-
-
 @pytest.mark.parametrize("skew", [0, 45, -200])
 def test_the_app_shows_the_code_of_its_seed_joined_with_this_phone_at_this_phones_time(world, phones, skew):
     phone = phones.default
     otp = world.client.persona("active", otp="active", device=phone.identity)["otp"]
-    put_token(phone, otp)
+    SettingsPage(phone.app).keep(SettingsPage.ours(otp))
     state = world.client.freeze(datetime.fromisoformat(world.client.clock()["now"]).replace(second=20))
     phone.skew_clock(world.client, skew)
     page = OtpPage(phone.app)
@@ -68,7 +62,7 @@ def test_the_app_shows_the_code_of_its_seed_joined_with_this_phone_at_this_phone
 def test_a_copy_of_the_apps_storage_on_another_phone_shows_no_code(world, phones):
     phone = phones.default
     otp = world.client.persona("active", otp="active", device=phone.identity)["otp"]
-    put_token(phone, otp)
+    SettingsPage(phone.app).keep(SettingsPage.ours(otp))
     copy = phones.copy(phone, "写した先", "Android")
     assert copy.identity != phone.identity
     page = OtpPage(copy.app)
@@ -88,7 +82,7 @@ def test_the_app_starts_at_setup_when_it_holds_no_token(phones):
 def test_the_biometric_button_shows_only_where_the_phone_has_an_authenticator(world, phones):
     phone = phones.default
     otp = world.client.persona("active", otp="active", device=phone.identity)["otp"]
-    put_token(phone, otp)
+    SettingsPage(phone.app).keep(SettingsPage.ours(otp))
     page = OtpPage(phone.app)
     page.launch()
     expect(page.code).to_be_visible()
