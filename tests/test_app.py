@@ -56,7 +56,7 @@ def instructions(response) -> list[dict]:
     return json.loads(found.group(1))
 
 
-def token_state(app, control, persona: dict) -> str:
+def token_state(control, persona: dict) -> str:
     return control.get(f"/_control/customers/{persona['customer_id']}").get_json()["otp"]["token_state"]
 
 
@@ -120,7 +120,7 @@ def test_a_refused_setup_says_why_on_the_same_screen_and_sets_nothing_up(app, ph
     response = set_up(app, phone, issued, **changes)
     assert response.status_code == 200 and 'data-screen="A-SETUP"' in text(response)
     assert message in text(response) and "new-token" not in text(response)
-    assert token_state(app, control, issued) == "issued"
+    assert token_state(control, issued) == "issued"
 
 
 def test_the_tenth_token_is_accepted_and_the_eleventh_refused(app, phone, control, issued):
@@ -151,7 +151,7 @@ def test_the_issuer_down_is_a_message_not_an_error(app, phone, control, issued):
     response = set_up(app, phone, issued)
     assert response.status_code == 200 and "通信エラーが発生しました。" in text(response)
     control.post("/_control/faults", json={"party": "issuer"})
-    assert token_state(app, control, issued) == "issued"
+    assert token_state(control, issued) == "issued"
 
 
 def test_the_app_reaches_the_issuer_without_the_banks_key(app, phone, issued):

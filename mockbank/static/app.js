@@ -45,9 +45,9 @@
 
   const onThisPhone = (token) => token.check === checkValue(token.seed);
 
-  function codeAt(token, timestamp) {
+  function codeAt(secret, timestamp) {
     return OTPAuth.TOTP.generate({
-      secret: boundSecret(token.seed),
+      secret,
       algorithm: "SHA1",
       digits: DIGITS,
       period: PERIOD,
@@ -114,9 +114,10 @@
     const remaining = document.getElementById("remaining");
     const bar = document.getElementById("remaining-bar");
     const login = document.getElementById("login");
+    const secret = boundSecret(token.seed); // once: the key does not change while the screen shows
     const tick = () => {
       const now = Date.now();
-      const shown = codeAt(token, now);
+      const shown = codeAt(secret, now);
       code.textContent = shown;
       const seconds = Math.ceil(OTPAuth.TOTP.remaining({ period: PERIOD, timestamp: now }) / 1000);
       remaining.textContent = String(seconds);
