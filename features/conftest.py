@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pages.devices import DEVICES
-from pages.phones import Phone, Phones
+from pages.phones import Phone, Phones, on_real_time
 from reporting.evidence import PHONES, gather, unproven
 from reporting.plugin import RECORD
 
@@ -34,6 +34,9 @@ def phones(request: pytest.FixtureRequest, new_context, device_profile, playwrig
     """The scenario's phones by name: one of the matrix's kind, and any other its steps name; their clocks follow the world's."""
     held = Phones(new_context, playwright, device_profile)
     request.node.stash[PHONES] = held
+    state = world.clock()
+    if not on_real_time(state):  # a step moved the world before the scenario first needed a phone
+        held.follow(state)
     world.clock_watchers.append(held.follow)
     yield held
     world.clock_watchers.remove(held.follow)

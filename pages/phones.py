@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import BrowserContext, Page
 
@@ -214,6 +214,12 @@ class Phones:
 
 def _count(phone: Phone) -> None:
     phone.activity += 1
+
+
+def on_real_time(state: dict) -> bool:
+    """Whether the world clock runs unmoved (real time, no skews): then a phone's own clock needs no setting."""
+    drift = abs(datetime.fromisoformat(state["now"]) - datetime.now(UTC))
+    return not state["frozen"] and not state["skews"] and drift < timedelta(seconds=1)
 
 
 THIS_PHONE = "このスマートフォン"  # the scenario's own phone, of the kind this run of the matrix is on

@@ -89,3 +89,16 @@ def test_the_bank_tells_two_phones_of_one_customer_apart(phones, world_url):
         phone.browser.wait_for_url("**/netbank/home")
     devices = [entry["detail"]["device"] for entry in world.journal(kind="login")]
     assert devices == [first.identity, second.identity]
+
+
+def test_a_phone_needs_its_clock_set_only_once_the_world_clock_was_moved():
+    """A scenario that stopped the clock before it first needed a phone still gets phones on the world's time."""
+    from datetime import UTC, datetime, timedelta
+
+    from pages.phones import on_real_time
+
+    now = datetime.now(UTC)
+    assert on_real_time({"now": now.isoformat(), "frozen": False, "skews": {}})
+    assert not on_real_time({"now": now.isoformat(), "frozen": True, "skews": {}})
+    assert not on_real_time({"now": now.isoformat(), "frozen": False, "skews": {"a" * 32: 30.0}})
+    assert not on_real_time({"now": (now - timedelta(seconds=40)).isoformat(), "frozen": False, "skews": {}})
