@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, CDPSession, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from pages.devices import DEVICES, Device
 
@@ -28,6 +29,14 @@ addEventListener("DOMContentLoaded", () => {
 });
 """
 
+# What a page that changes by itself does when the phone's clock jumps (see Phone.catch_up); bounded, so that a
+# bank that does not answer cannot hold the step.
+CATCH_UP = """() => window.mockbankCatchUp
+  ? Promise.race([window.mockbankCatchUp(), new Promise((done) => setTimeout(() => done("late"), 5000))])
+  : "still"
+"""
+SETTLE_MS = 15_000
+
 
 @dataclass
 class Phone:
@@ -40,6 +49,7 @@ class Phone:
     line: str | None = None
     clock_offset: float = 0.0
     authenticator_id: str | None = None
+    browser_settings: CDPSession | None = None  # holds the browser's settings a step changed (JavaScript off)
     pages: dict[str, Page] = field(default_factory=dict)
     screens: list[str] = field(default_factory=list)
     activity: int = 0
@@ -109,6 +119,16 @@ class Phone:
             ]
         return self.authenticator_id
 
+    def turn_off_javascript(self) -> None:
+        """The phone's browser runs no page scripts from now on (Safari: 設定 → Safari → 詳細 → JavaScript off).
+
+        Nothing then moves by itself: S-TEL waits for 確定する (P13 「自動遷移しない場合」). The CDP session
+        that holds the setting stays open with the phone; the page is loaded again without its scripts.
+        """
+        self.browser_settings = self.context.new_cdp_session(self.browser)
+        self.browser_settings.send("Emulation.setScriptExecutionDisabled", {"value": True})
+        self.browser.reload()
+
     def skew_clock(self, world, seconds: float) -> None:
         """Set this phone's clock `seconds` off the world clock (R-OTP-60: a phone not on JST); the world knows it."""
         self.clock_offset = seconds
@@ -125,6 +145,21 @@ class Phone:
             self.context.clock.set_fixed_time(moment)
         else:
             self.context.clock.set_system_time(moment)
+
+    def catch_up(self) -> None:
+        """Let every page that changes by itself (S-TEL's asking, the app's code) act on the phone's new time now.
+
+        A jump of the world clock stands for seconds in which those pages' timers would have fired: each
+        page that keeps a timer offers `window.mockbankCatchUp`, which acts once and says whether the page
+        is leaving. The next step then finds the page where the time put it, not halfway there.
+        """
+        for _name, page in self.open_pages():
+            try:
+                page.evaluate(CATCH_UP)
+            except PlaywrightError:  # the page went elsewhere while it caught up: wait for where it went
+                pass
+            expect(page.locator("html[data-leaving]")).to_have_count(0, timeout=SETTLE_MS)
+            page.wait_for_load_state(timeout=SETTLE_MS)
 
     def now(self, state: dict) -> datetime:
         """The time this phone's clock shows when the world's stands at `state`."""
@@ -176,6 +211,8 @@ class Phones:
         self._clock = state
         for phone in self.all():
             phone.follow_clock(state)
+        for phone in self.all():
+            phone.catch_up()
 
     def all(self) -> list[Phone]:
         """Every phone of the scenario, in the order the steps first named them."""

@@ -262,6 +262,13 @@ def moved_on_to_token(otp_application_token_page):
     expect(otp_application_token_page.issued).to_be_visible()
 
 
+@then(parsers.re(r"ブラウザの画面はひとりでにワンタイムパスワード利用申請に戻り、「(?P<message>[^」]+)」と表示される"))
+def went_back_to_apply(otp_application_page, message):
+    """R-TEL-120: S-TEL, asking the bank by itself, learns the 120 s are over and goes back to S-OTPAPP."""
+    expect(otp_application_page.screen_id).to_have_text("画面ID : S-OTPAPP", timeout=MOVES_ON)
+    expect(otp_application_page.alert).to_contain_text(message)
+
+
 @then("トークン発行の画面が表示される")
 def token_screen_shown(otp_application_token_page):
     expect(otp_application_token_page.screen_id).to_have_text("画面ID : S-TOKEN")

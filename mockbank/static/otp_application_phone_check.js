@@ -6,44 +6,60 @@
   if (!form || form.getAttribute("data-auto") !== "on") {
     return;
   }
-  var sent = false;
+  var leaving = false;
   var timer = null;
 
-  function moveOn() {
-    if (sent) {
-      return;
+  /* The page goes elsewhere by itself: once only, and marked, so that whoever waits on the page sees it is leaving. */
+  function leave(go) {
+    if (leaving) {
+      return "leaving";
     }
-    sent = true;
+    leaving = true;
     window.clearInterval(timer);
-    form.elements["auto"].value = "1";
-    form.submit();
+    document.documentElement.setAttribute("data-leaving", "");
+    go();
+    return "leaving";
   }
 
+  function moveOn() {
+    return leave(function () {
+      form.elements["auto"].value = "1";
+      form.submit();
+    });
+  }
+
+  function act(status) {
+    if (!status) {
+      return "still";
+    }
+    if (status.state === "verified" || status.state === "issued") {
+      return moveOn();
+    }
+    if (status.state === "expired") {
+      return leave(function () { window.location.reload(); }); /* R-TEL-120: the bank ends it and says to start again */
+    }
+    if (status.state !== "calling") {
+      window.clearInterval(timer); /* gone: 確定する tells the customer what to do */
+    }
+    return "still";
+  }
+
+  /* One question to the bank, acted on; resolves to "leaving" when the page goes elsewhere, else "still". */
   function ask() {
-    window.fetch(form.getAttribute("data-status"), {
+    if (leaving) {
+      return Promise.resolve("leaving");
+    }
+    return window.fetch(form.getAttribute("data-status"), {
       credentials: "same-origin",
       headers: { Accept: "application/json" },
       cache: "no-store"
     }).then(function (response) {
       if (response.redirected) {
-        window.clearInterval(timer);
-        window.location.assign(response.url); /* the session ended, or the customer is elsewhere now */
-        return null;
+        /* the session ended, or the customer is elsewhere now */
+        return leave(function () { window.location.assign(response.url); });
       }
-      return response.ok ? response.json() : null;
-    }).then(function (status) {
-      if (!status) {
-        return;
-      }
-      if (status.state === "verified" || status.state === "issued") {
-        moveOn();
-      } else if (status.state === "expired") {
-        window.clearInterval(timer);
-        window.location.reload(); /* R-TEL-120: the bank ends the application and says to start again */
-      } else if (status.state !== "calling") {
-        window.clearInterval(timer); /* gone: 確定する tells the customer what to do */
-      }
-    }).catch(function () { /* a missed answer: ask again next second */ });
+      return response.ok ? response.json().then(act) : "still";
+    }).catch(function () { return "still"; /* a missed answer: ask again next second */ });
   }
 
   timer = window.setInterval(ask, 1000);
@@ -53,5 +69,15 @@
       ask();
     }
   });
-  window.addEventListener("pageshow", ask);
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && leaving) { /* back from where it went, out of the back-forward cache: wait again */
+      leaving = false;
+      document.documentElement.removeAttribute("data-leaving");
+      timer = window.setInterval(ask, 1000);
+    }
+    ask();
+  });
+  /* The phone's clock jumped (a test moved the world clock): the seconds it skipped would each have asked the bank,
+     so ask now, and say whether the page is leaving. The harness waits for this before the next step acts. */
+  window.mockbankCatchUp = ask;
 })();
