@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Idempotent set-up from nothing: system packages, a virtualenv with the
-# dependencies, and a browser. Re-running installs nothing twice.
+# Idempotent set-up from nothing: system packages, a virtualenv with exactly the
+# versions requirements.lock pins (refresh it with scripts/lock.sh), and a browser.
+# Re-running installs nothing twice; two runs at once take turns.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if command -v flock >/dev/null; then exec 9<scripts/setup.sh && flock 9; fi
 
 VENV=${VENV:-.venv}
 PYTHON=${PYTHON:-python3}
@@ -35,22 +37,56 @@ missing_debs() {
     for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"; done
 }
 
-# 1. System packages: Japanese fonts for screenshots, ffmpeg for video.
+# 1. System packages: Japanese fonts for screenshots.
 if command -v dpkg-query >/dev/null; then
-    debs=$(missing_debs fonts-noto-cjk ffmpeg)
+    debs=$(missing_debs fonts-noto-cjk)
     [ -z "$debs" ] || apt_install $debs
 fi
 
-# 2. The virtualenv and the project's dependencies (reinstalled only when pyproject.toml changes).
+# 2. The virtualenv with the locked dependencies, then the project itself (editable, nothing
+#    more); reinstalled only when requirements.lock or pyproject.toml changes.
 if [ ! -x "$VENV/bin/python" ]; then
     say "creating $VENV"
     "$PYTHON" -m venv "$VENV" 2>/dev/null || { apt_install python3-venv && "$PYTHON" -m venv "$VENV"; }
 fi
-stamp="$VENV/.deps-$(sha1sum pyproject.toml | cut -c1-12)"
+lock=requirements.lock
+stamp="$VENV/.deps-$(cat "$lock" pyproject.toml | sha1sum | cut -c1-12)"
 if [ ! -e "$stamp" ]; then
-    say "installing dependencies"
-    pip_install --upgrade pip
-    pip_install -e '.[test]'
+    say "installing the dependencies $lock pins"
+    pip_install "pip==$(sed -n 's/^pip==\([^ ;]*\).*/\1/p' "$lock")"
+    pip_install --require-hashes -r "$lock"
+    pip_install --no-deps --no-build-isolation -e .
+    # The venv holds exactly the lock (what it no longer pins is removed), and the lock meets pyproject.toml.
+    "$VENV/bin/python" - "$lock" <<'PY'
+import subprocess
+import sys
+import tomllib
+from importlib import metadata
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+pins = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line[:1].isalnum():
+        req = Requirement(line.rstrip().rstrip("\\").strip())
+        if req.marker is None or req.marker.evaluate():
+            pins[canonicalize_name(req.name)] = next(iter(req.specifier)).version
+installed = {canonicalize_name(d.metadata["Name"]): d.version for d in metadata.distributions()}
+extra = sorted(set(installed) - set(pins) - {"mockbank"})
+if extra:
+    print("[setup] removing what requirements.lock does not pin:", " ".join(extra))
+    subprocess.run([sys.executable, "-m", "pip", "uninstall", "-y", "-q", *extra], check=True)
+problems = [f"{n} {installed.get(n, 'missing')} (locked {v})" for n, v in pins.items() if installed.get(n) != v]
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+for text in project["dependencies"] + project["optional-dependencies"]["test"]:
+    req = Requirement(text)
+    have = pins.get(canonicalize_name(req.name))
+    if (req.marker is None or req.marker.evaluate()) and (have is None or have not in req.specifier):
+        problems.append(f"pyproject.toml asks {text}, requirements.lock pins {have or 'nothing'}")
+if problems:
+    sys.exit("[setup] " + "; ".join(problems) + " -- run bash scripts/lock.sh")
+PY
     rm -f "$VENV"/.deps-*; touch "$stamp"
 fi
 
