@@ -119,6 +119,8 @@ def tally(junit_files: Iterable[Path]) -> dict[tuple[tuple[str, int, str], str],
     found: dict[tuple[tuple[str, int, str], str], Tally] = {}
     for number, path in enumerate(junit_files):
         for case in ET.parse(path).getroot().iter("testcase"):
+            if not case.get("name"):
+                continue  # what pytest leaves of a run interrupted (a time limit, Ctrl-C): no run
             props = {
                 p.get("name", "")[len(PROPERTY) :]: p.get("value", "")
                 for p in case.iter("property")
@@ -297,6 +299,8 @@ def run(plan: Plan) -> int:
     print(f"\nburn-in: failed runs of {plan.runs} per scenario and device (details: {plan.report_dir}/index.html)")
     print("\n".join(table(results)))
     print(summary(results))
+    if code not in (0, 1):
+        print(f"burn-in: pytest stopped early (exit code {code}): not every run ran")
     (out / "burn-in.json").write_text(
         json.dumps(
             {

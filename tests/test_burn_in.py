@@ -39,10 +39,11 @@ def junit(path: Path, *cases: str) -> Path:
     return path
 
 
-def one_flaky(path: Path) -> Path:
+def one_flaky(path: Path, *more: str) -> Path:
     """入口 passes 3 of 3 on iPhone and fails 1 of 3 on Android; 案内 passes every run on both."""
     return junit(
         path,
+        *more,
         *(case("入口", "iPhone", r) for r in (1, 2, 3)),
         case("入口", "Android", 1),
         case("入口", "Android", 2, outcome="failed"),
@@ -171,7 +172,7 @@ def test_out_of_time_it_interrupts_pytest_and_counts_the_runs_that_finished(monk
                 raise subprocess.TimeoutExpired("pytest", timeout)
             return 2  # pytest's exit code after Ctrl-C
 
-    slow = Slow(one_flaky, 2)
+    slow = Slow(lambda path: one_flaky(path, "<testcase />"), 2)  # the run interrupted: an empty <testcase>
     monkeypatch.setattr(burn_in.subprocess, "Popen", slow)
     monkeypatch.setattr(burn_in, "ROOT", tmp_path)
 
@@ -179,6 +180,7 @@ def test_out_of_time_it_interrupts_pytest_and_counts_the_runs_that_finished(monk
     assert slow.signals == [burn_in.signal.SIGINT]
     out = capsys.readouterr().out
     assert "1.5 minutes are up" in out and "1/3  flaky" in out
+    assert "burn-in: 1 of 12 runs failed; 1 of 4 scenario-device pairs" in out
 
 
 def test_arguments_and_the_command_it_runs():
