@@ -59,3 +59,10 @@ def flaky(runs: list[dict]) -> dict[str, dict[str, int]]:
             seen.setdefault(key, {}).setdefault(outcome, 0)
             seen[key][outcome] += 1
     return {key: counts for key, counts in seen.items() if counts.get("passed") and counts.get("failed")}
+
+
+def unstable(outcomes: dict[str, str], recent: dict[str, list[str]]) -> dict | None:
+    """Why a scenario is flaky, or None: recent runs on a device both passed and failed, or this run split by device."""
+    swung = [device for device, seen in recent.items() if "passed" in seen and "failed" in seen]
+    split = "passed" in outcomes.values() and "failed" in outcomes.values()
+    return {"swung": swung, "split": split} if swung or split else None

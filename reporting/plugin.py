@@ -3,7 +3,6 @@ then (in the controlling process, after any pytest-xdist workers) writes reports
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -14,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from mockbank.catalogue import all_tags
-from reporting import cucumber, history, records
+from reporting import cucumber, environment, failures, history, records, shots
 from reporting.coverage import build as build_coverage
 from reporting.evidence import PHONES
 from reporting.html import write_coverage, write_report
 
 RECORD = pytest.StashKey[dict]()
-JST = timezone(timedelta(hours=9))
+JST = timezone(timedelta(hours=9), "JST")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -83,7 +82,6 @@ class Reporter:
             "duration": 0.0,
             "error": None,
             "artifacts": {},
-            "slug": hashlib.sha1(item.nodeid.encode()).hexdigest()[:12],
         }
 
     @pytest.hookimpl(tryfirst=True)
@@ -122,10 +120,10 @@ class Reporter:
             "screenshots": [],
         }
         if shoot and self.shots:
-            entry["screenshots"] = self._screenshots(request, record, len(record["steps"]) + 1)
+            entry["screenshots"] = self._screenshots(request, record)
         record["steps"].append(entry)
 
-    def _screenshots(self, request, record: dict, index: int) -> list[dict]:
+    def _screenshots(self, request, record: dict) -> list[dict]:
         """A labelled screenshot of each phone the step touched (of every phone when it touched none)."""
         phones = request.node.stash.get(PHONES, None)
         held = phones.all() if phones else []
@@ -136,19 +134,22 @@ class Reporter:
             seen[phone.label] = phone.activity
             for name, page in phone.open_pages():
                 label = phone.caption if name == "browser" else f"{phone.caption}・{name}"
-                shot = self._screenshot(page, record, f"{index:02d}-{len(shots) + 1}")
+                shot = self._screenshot(page)
                 if shot:
                     shots.append({"phone": label, **shot})
         return shots
 
-    def _screenshot(self, page, record: dict, name: str) -> dict | None:
+    def _screenshot(self, page) -> dict | None:
         """One page's screen after a step (and whether nothing is open yet); never fails the step."""
         try:
             blank = page.url == "about:blank"
-            path = self.dir / "shots" / self.run_id / record["slug"] / f"{name}.jpg"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(path), type="jpeg", quality=60, scale="css", timeout=3000, animations="disabled")
-            return {"path": path.relative_to(self.dir).as_posix(), "blank": blank}
+            path = shots.save(page, self.dir / "shots" / self.run_id)
+            size = page.viewport_size or {}
+            return {
+                "path": path.relative_to(self.dir).as_posix(),
+                "blank": blank,
+                "size": [size.get("width"), size.get("height")],
+            }
         except Exception:  # a report must never break the run it reports on
             return None
 
@@ -204,6 +205,7 @@ class Reporter:
         record.pop("activity", None)
         # pytest-playwright keeps one trace per context, in the order the phones were first named.
         record["phones"] = [phone.caption for phone in phones.all()] if phones else []
+        record["browser"] = _browser(phones)
         for name, value in report.user_properties:
             if name in ("playwright_trace", "playwright_screenshot") and value:
                 kind = name.removeprefix("playwright_")
@@ -218,14 +220,18 @@ class Reporter:
         merged = records.load(self.results_dir)
         if not merged:
             return
-        started = datetime.fromtimestamp(self.started, JST).strftime("%Y-%m-%d %H:%M:%S")
-        run = history.run_summary(self.run_id, started, time.time() - self.started, merged)
+        started = datetime.fromtimestamp(self.started, JST)
+        duration = time.time() - self.started
+        run = history.run_summary(self.run_id, f"{started:%Y-%m-%d %H:%M:%S}", duration, merged)
         runs = history.append(self.dir / "history" / "history.jsonl", run)
-        coverage = build_coverage(Path(self.config.rootpath) / "features", merged)
-        (self.dir / "results.json").write_text(_json(merged), encoding="utf-8")
+        root = Path(self.config.rootpath)
+        failures.collect(merged, self.dir, root)
+        env = environment.collect(self.config, started, duration, merged)
+        coverage = build_coverage(root / "features", merged)
+        (self.dir / "results.json").write_text(_json({"environment": env, "records": merged}), encoding="utf-8")
         (self.dir / "coverage.json").write_text(_json(coverage), encoding="utf-8")
         cucumber.write(merged, self.dir / "cucumber.json")
-        write_report(self.dir / "index.html", merged, runs, run, coverage)
+        write_report(self.dir / "index.html", merged, runs, run, coverage, env)
         write_coverage(self.dir / "coverage.html", coverage, run)
         self._tidy()
         self.wrote = True
@@ -247,6 +253,17 @@ class Reporter:
 def _example_tags(item) -> set[str]:
     """The tags of the outline's example block this run is of (pytest-bdd marks the example with them)."""
     return {mark.name for mark in item.iter_markers()} & set(all_tags())
+
+
+def _browser(phones) -> str | None:
+    """The browser the phones ran in, as 「chromium 120.0.6099.224」."""
+    for phone in phones.all() if phones else []:
+        try:
+            browser = phone.context.browser
+            return f"{browser.browser_type.name} {browser.version}" if browser else None
+        except Exception:  # a closed browser tells nothing; the report says so
+            return None
+    return None
 
 
 def _json(value) -> str:
