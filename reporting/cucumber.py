@@ -60,4 +60,4 @@ def _step(step: dict) -> dict:
 
 def write(records: list[dict], path: Path) -> None:
     """Write reports/cucumber.json."""
-    path.write_text(json.dumps(to_cucumber(records), ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_text(json.dumps(to_cucumber(records), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reporting.records import outcome_counts
+from reporting.records import device_rank, outcome_counts
 
 KEEP = 200  # runs kept in the file
 
@@ -61,8 +61,11 @@ def flaky(runs: list[dict]) -> dict[str, dict[str, int]]:
     return {key: counts for key, counts in seen.items() if counts.get("passed") and counts.get("failed")}
 
 
-def unstable(outcomes: dict[str, str], recent: dict[str, list[str]]) -> dict | None:
-    """Why a scenario is flaky, or None: recent runs on a device both passed and failed, or this run split by device."""
-    swung = [device for device, seen in recent.items() if "passed" in seen and "failed" in seen]
-    split = "passed" in outcomes.values() and "failed" in outcomes.values()
+def unstable(outcomes: dict[str, list[str]], recent: dict[str, list[str]]) -> dict | None:
+    """Why a scenario is flaky (None if not): it passed and failed on a device, recently or now, or on two devices now."""
+    seen = {d: {*recent.get(d, []), *outcomes.get(d, [])} for d in {*recent, *outcomes}}
+    swung = sorted((d for d, found in seen.items() if {"passed", "failed"} <= found), key=device_rank)
+    failed = {d for d, found in outcomes.items() if "failed" in found}
+    passed = {d for d, found in outcomes.items() if "passed" in found}
+    split = any(a != b for a in failed for b in passed)
     return {"swung": swung, "split": split} if swung or split else None

@@ -47,7 +47,9 @@ def features_view(records: list[dict], runs: list[dict]) -> tuple[list[str], lis
         lines = Counter()
         scenarios = []
         for key, runs_of_key in groupby(in_feature, key=lambda r: r["key"]):
-            by_device = {r["device"]: r for r in runs_of_key}
+            runs_of_key = list(runs_of_key)  # several per device when repeated (burn-in's --count)
+            by_device = {r["device"]: r for r in runs_of_key}  # the last run on each device: its steps are shown
+            outcomes = {d: [r["outcome"] for r in runs_of_key if r["device"] == d] for d in by_device}
             first = next(iter(by_device.values()))
             scenario = first["scenario"]
             # A device's column only where the scenario ran on it or is tagged for it (@PC).
@@ -71,11 +73,13 @@ def features_view(records: list[dict], runs: list[dict]) -> tuple[list[str], lis
                     "tags": scenario["tags"],
                     "line": scenario["line"],
                     "by_device": by_device,
+                    "outcomes": outcomes,
+                    "failures": [r for r in runs_of_key if r["outcome"] == "failed"],
                     "columns": columns,
                     "steps": steps,
-                    "outcome": _worst([r["outcome"] for r in by_device.values()]),
+                    "outcome": _worst([r["outcome"] for r in runs_of_key]),
                     "history": recent,
-                    "flaky": unstable({d: r["outcome"] for d, r in by_device.items()}, recent),
+                    "flaky": unstable(outcomes, recent),
                 }
             )
         features.append(
@@ -95,20 +99,18 @@ def problems(features: list[dict]) -> list[dict]:
     found = []
     for feature in features:
         for scenario in feature["scenarios"]:
-            for device in scenario["columns"]:
-                record = scenario["by_device"].get(device)
-                if record and record["outcome"] == "failed":
-                    message = (record.get("error") or {}).get("message") or ""
-                    found.append(
-                        {
-                            "kind": "failed",
-                            "anchor": record["failure_id"],
-                            "device": device,
-                            "message": message.splitlines()[0] if message else "",
-                            "feature": feature,
-                            "scenario": scenario,
-                        }
-                    )
+            for record in scenario["failures"]:
+                message = (record.get("error") or {}).get("message") or ""
+                found.append(
+                    {
+                        "kind": "failed",
+                        "anchor": record["failure_id"],
+                        "device": record["device"],
+                        "message": message.splitlines()[0] if message else "",
+                        "feature": feature,
+                        "scenario": scenario,
+                    }
+                )
             if scenario["flaky"] and scenario["outcome"] != "failed":
                 found.append({"kind": "flaky", "anchor": scenario["anchor"], "feature": feature, "scenario": scenario})
     return found

@@ -267,4 +267,4 @@ def _browser(phones) -> str | None:
 
 
 def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

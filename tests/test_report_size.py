@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import struct
-from pathlib import Path
-
 import pytest
 
 from mockbank.server import BackgroundServer
@@ -16,16 +13,13 @@ from tests.settings import bank_settings, stop_mail_capture
 SCREENS = ("/netbank/", "/netbank/login", "/netbank/first-login", "/netbank/apply", "/netbank/branches", "/")
 
 
-def jpeg_size(path: Path) -> tuple[int, int]:
-    """(width, height) from a JPEG's frame header."""
-    data, at = path.read_bytes(), 2
-    while at < len(data):
-        marker, length = data[at + 1], struct.unpack(">H", data[at + 2 : at + 4])[0]
-        if marker in (0xC0, 0xC1, 0xC2):
-            height, width = struct.unpack(">HH", data[at + 5 : at + 9])
-            return width, height
-        at += 2 + length
-    raise ValueError(f"no frame in {path}")
+def image_size(browser, path) -> tuple[int, int]:
+    """(width, height) of an image file, as a browser opening it from disk reads it."""
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    size = page.evaluate("() => [document.images[0].naturalWidth, document.images[0].naturalHeight]")
+    page.close()
+    return tuple(size)
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +42,12 @@ def test_a_step_screenshot_is_the_visible_screen_within_the_budget(bank, browser
         for screen in SCREENS:
             page.goto(screen)
             path = shots.save(page, tmp_path)
-            assert jpeg_size(path) == (viewport["width"], viewport["height"]), f"{screen}: the viewport, not the page"
             assert path.stat().st_size <= shots.BUDGET, f"{device} {screen}: {path.stat().st_size} bytes"
+            assert path.suffix == ".webp"
+            size = image_size(browser, path)
+            assert size == (viewport["width"], viewport["height"]), (
+                f"{screen}: the viewport at CSS pixels, not the page"
+            )
     finally:
         context.close()
 

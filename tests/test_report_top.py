@@ -105,3 +105,13 @@ def test_a_device_column_appears_only_for_scenarios_that_ran_there_or_are_tagged
 def test_without_a_pc_run_there_is_no_pc_column_at_all(tmp_path):
     html = render(tmp_path, [scenario("iPhone", "passed"), scenario("Android", "failed")])
     assert "<th>PC</th>" not in html and "PC:" not in html and '<option value="PC">' not in html
+
+
+def test_repeated_runs_in_one_run_each_count_and_a_failed_one_is_listed(tmp_path):
+    """burn-in repeats a scenario (--count): a failed repeat before a passed one still leads the page, marked flaky."""
+    html = render(tmp_path, [scenario("iPhone", "failed"), scenario("iPhone", "passed"), scenario("iPhone", "passed")])
+    top = html[: html.index('<div class="summary">')]
+    assert re.findall(r'<li><a href="#([^"]+)">', top) == ["F01-customer_info-iPhone"]
+    block = scenario_block(html, "test_x")
+    assert '<div class="failure" id="F01-customer_info-iPhone">' in block
+    assert "iPhone: 3 回中 失敗 1 回" in block and "iPhone の直近の実行で成功と失敗がある" in block

@@ -56,7 +56,10 @@
 
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
-  form.addEventListener("reset", () => setTimeout(apply));
+  document.getElementById("clear").addEventListener("click", () => {
+    form.reset();
+    apply();
+  });
   window.addEventListener("hashchange", reveal);
   document.addEventListener("click", (event) => {
     const link = event.target.closest('a[href^="#"]');
