@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reporting.records import device_rank, outcome_counts
 
-KEEP = 200  # runs kept in the file
+KEEP = 30  # runs kept in the file: the trend shows 30; a full run's line is about 75 kB
 
 
 def run_summary(run_id: str, started: str, duration: float, records: list[dict]) -> dict:

@@ -61,3 +61,14 @@ def test_a_screen_seen_again_is_stored_once(browser, tmp_path):
     page.close()
     assert first == again != other
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({first.name, other.name})
+
+
+def test_the_history_keeps_only_the_runs_the_report_shows(tmp_path):
+    """A full run's history line is about 75 kB: kept runs are bounded by what the trend shows, not 200 nights."""
+    from reporting import history
+    from reporting.html import trend_bars
+
+    path = tmp_path / "history.jsonl"
+    for number in range(history.KEEP + 5):
+        runs = history.append(path, history.run_summary(str(number), "t", 1.0, []))
+    assert len(runs) == len(path.read_text().splitlines()) == history.KEEP == len(trend_bars(runs))
