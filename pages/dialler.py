@@ -17,11 +17,11 @@ class DiallerPage(Screen):
         self.show_number = page.get_by_label("番号通知", exact=True)
         self.withhold_number = page.get_by_label("非通知", exact=True)
         self.dial_button = page.get_by_role("button", name="発信", exact=True)
-        self.back_to_browser = page.get_by_role("link", name="ブラウザに戻る")
+        self.dial_cancel = page.get_by_role("link", name="ダイヤルキャンセル", exact=True)
         self.call_ended = page.get_by_role("status").get_by_text("通話終了", exact=True)
 
     def open(self, address: str, came_from: str) -> None:
-        """Open the dialler at a link's address, from the page whose link it was (ブラウザに戻る leads back there)."""
+        """Open the dialler at a link's address, from the page whose link it was (ダイヤルキャンセル leads back there)."""
         self.page.bring_to_front()
         self.page.goto(address, referer=came_from)
 
@@ -33,6 +33,6 @@ class DiallerPage(Screen):
         self.dial_button.click()
 
     def leave(self) -> None:
-        """Back to the browser once the call has ended: the phone closes its dialler, as ブラウザに戻る does (P13)."""
-        self.back_to_browser.wait_for()
+        """Back to the browser once the call has ended: the phone closes its dialler, as ダイヤルキャンセル does (P13)."""
+        self.dial_cancel.wait_for()
         self.page.close()

@@ -18,7 +18,8 @@ class OtpApplicationPage(Screen):
         self.mail_again = page.get_by_label("メールアドレス (確認用)", exact=True)
         self.start_pw = page.get_by_label("利用開始パスワード", exact=True)
         self.start_pw_again = page.get_by_label("利用開始パスワード (確認用)", exact=True)
-        self.phone = page.get_by_label("電話番号", exact=True)
+        self.phone = page.get_by_role("radiogroup", name="電話番号", exact=True)
+        self.phone_note = page.locator("#phone-note")
         self.confirm_pw = page.get_by_label("確認用パスワード", exact=True)
         self.phone_check_button = page.get_by_role("button", name="電話番号認証を行う")
         self.cancel_button = page.get_by_role("button", name="中止する")
@@ -27,16 +28,21 @@ class OtpApplicationPage(Screen):
         self.page.goto("/netbank/otp-application")
 
     def phone_choice(self, last4: str):
-        """The 電話番号 option of the registered phone ending in these four digits."""
-        return self.phone.get_by_role("option").filter(has_text=re.compile(rf"{re.escape(last4)}\s*$"))
+        """The 電話番号 radio button of the registered phone ending in these four digits."""
+        return self.phone.get_by_role("radio", name=re.compile(rf"{re.escape(last4)}\s*$"))
 
-    def enter(self, mail: str, mail_again: str, start_pw: str, start_pw_again: str, last4: str) -> None:
-        """Fill the application: where the token goes, the 利用開始パスワード, the phone to call from."""
+    def phone_labels(self):
+        """What 電話番号 lists: one label per registered phone, in order."""
+        return self.phone.locator("label")
+
+    def enter(self, mail: str, mail_again: str, start_pw: str, start_pw_again: str, last4: str | None) -> None:
+        """Fill the application: where the token goes, the 利用開始パスワード, the phone to call from (None: pick none)."""
         self.mail.fill(mail)
         self.mail_again.fill(mail_again)
         self.start_pw.fill(start_pw)
         self.start_pw_again.fill(start_pw_again)
-        self.phone.select_option(self.phone_choice(last4).get_attribute("value"))
+        if last4 is not None:
+            self.phone_choice(last4).check()
 
     def apply(self, confirm_pw: str) -> None:
         """Type the 確認用パスワード and tap 電話番号認証を行う; wait until the screen it leads to has loaded."""

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from mockbank.issuer.binding import bound_totp
-from pages.app import OtpPage, SettingsPage, SetupPage, StorePage, TokenNamePage
+from pages.app import AppScreen, OtpPage, SettingsPage, SetupPage, StorePage, TokenNamePage
 from pages.login import LoginPage
 from pages.mailbox import MailboxPage
 from pages.phones import THIS_PHONE, named
@@ -224,6 +224,22 @@ def anti_copy_notice(phone):
     )
     expect(setup.caution).to_contain_text("機種変更時・アプリ削除時は事前にご利用のサービスで手続きを行ってください。")
     expect(setup.consent).not_to_be_checked()
+
+
+@then("アプリの画面の上には「ヘルプ」があり、「設定」はない")
+def help_only(phone):
+    """初期設定 and 初期設定完了 (P15) show ヘルプ alone at the top, as the manual's screens do."""
+    screen = AppScreen(phone.app)
+    expect(screen.help_link).to_be_visible()
+    expect(screen.settings_link).to_have_count(0)
+
+
+@then("アプリの画面の上には「ヘルプ」と「設定」がある")
+def help_and_settings(phone):
+    """ワンタイムパスワード (P16) has the 設定 menu its note sends the customer to for トークン選択."""
+    screen = AppScreen(phone.app)
+    expect(screen.help_link).to_be_visible()
+    expect(screen.settings_link).to_be_visible()
 
 
 @then(parsers.re(r"アプリにトークン「(?P<label>[^」]+)」のワンタイムパスワードが表示される"))

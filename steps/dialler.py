@@ -86,7 +86,7 @@ def call_bank_after(world, dialler, page, seconds):
     dial(dialler)
 
 
-@when("電話を終えてブラウザに戻る")
+@when("通話が終わったら「ダイヤルキャンセル」を押してブラウザに戻る")
 def back_to_browser(dialler, phone):
     dialler.leave()
     phone.bring_to_front("browser")

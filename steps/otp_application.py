@@ -51,7 +51,7 @@ def apply(page: OtpApplicationPage, persona: dict, **typed) -> dict:
         entry.get("mail_again", entry["mail"]),
         entry["start_pw"],
         entry.get("start_pw_again", entry["start_pw"]),
-        entry["phone"][-4:],
+        entry["phone"][-4:] if entry["phone"] else None,
     )
     page.apply(entry.get("confirm_pw", persona["confirm_password"]))
     return entry
@@ -125,6 +125,11 @@ def apply_picking(otp_application_page, persona, which):
     return apply(otp_application_page, persona, phone=registered_phone(persona, which))
 
 
+@when("電話番号を選ばずに、ほかは正しく入力して電話番号認証を行う", target_fixture="application")
+def apply_picking_none(otp_application_page, persona):
+    return apply(otp_application_page, persona, phone=None)
+
+
 @when(
     parsers.re(
         r"利用開始パスワードに「(?P<start_pw>.*)」、確認用に「(?P<again>.*)」を入力し、ほかは正しく入力して電話番号認証を行う"
@@ -169,10 +174,13 @@ def log_in_again(login_page: LoginPage, persona):
     login_page.log_in(persona["login_id"], persona["login_password"])
 
 
-@then("電話番号の選択肢にはご登録電話番号がすべて末尾4桁だけで表示される")
+@then("電話番号の選択肢にはご登録電話番号がすべて末尾4桁だけで表示され、どれも選ばれていない")
 def phones_by_last4(otp_application_page, persona):
-    for number in persona["phones"]:
-        expect(otp_application_page.phone_choice(number[-4:])).to_have_text(re.compile(rf"^\D*{number[-4:]}$"))
+    last4 = [number[-4:] for number in persona["phones"]]
+    expect(otp_application_page.phone_labels()).to_have_text([re.compile(rf"^\D*{digits}$") for digits in last4])
+    for digits in last4:
+        expect(otp_application_page.phone_choice(digits)).not_to_be_checked()
+    expect(otp_application_page.phone_note).to_have_text("※電話番号の末尾4桁のみ表示されます。")
 
 
 @then("ワンタイムパスワード利用申請画面のままで、申請は受け付けられていない")

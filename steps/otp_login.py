@@ -103,6 +103,24 @@ def log_in_with_copied_code(phones, world, persona, codes_used, label, kind):
 
 
 @when(
+    "このスマートフォンのアプリに表示されたワンタイムパスワードと、ログインIDとログインパスワードを入力してログインする"
+)
+def log_in_on_this_screen_with_shown_code(phone, persona, codes_used):
+    """On the ログイン screen the browser shows now (however the customer came to it), with the code the app shows."""
+    code = shown_code(phone)
+    LoginPage(phone.browser).log_in(persona["login_id"], persona["login_password"], otp=code)
+    codes_used.append(code)
+
+
+@then("ログイン画面にはログインID、ログインパスワード、ワンタイムパスワードの入力欄がある")
+def login_asks_for_the_code(phone):
+    """S-LOGIN (P17): ログインID, ログインパスワード and ワンタイムパスワード."""
+    login = LoginPage(phone.browser)
+    for field in (login.login_id, login.password, login.otp):
+        expect(field).to_be_editable()
+
+
+@when(
     parsers.re(
         rf"{PHONE}のアプリに表示されたワンタイムパスワードを、このスマートフォンのログイン画面で入力してログインする"
     )

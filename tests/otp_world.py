@@ -49,8 +49,8 @@ def issuer_in_process(app):
 
 
 def phone_ids(browser) -> list[str]:
-    """S-OTPAPP's 電話番号 choices, by their option values (the registered phones' row ids)."""
-    return re.findall(r'<option value="(\d+)"', text(browser.get(OTPAPP)))
+    """S-OTPAPP's 電話番号 choices, by their radio buttons' values (the registered phones' row ids)."""
+    return re.findall(r'name="phone" value="(\d+)"', text(browser.get(OTPAPP)))
 
 
 def application_key(browser) -> str:

@@ -83,6 +83,61 @@ def test_setup_shows_the_manuals_words_and_the_phones_identity(phone):
         assert words in page
 
 
+def menu(response) -> list[str]:
+    """The links of the app's header menu, in order."""
+    nav = re.search(r'<nav class="app-menu">(.*?)</nav>', text(response), re.S).group(1)
+    return re.findall(r">([^<>]+)</a>", nav)
+
+
+def test_setup_and_setup_done_show_only_help_at_the_top_as_the_manuals_screens_do(app, phone, issued):
+    """P15: 初期設定 and 初期設定完了 show ヘルプ; the 設定 menu is not on them."""
+    assert menu(phone.get("/app/setup")) == ["ヘルプ"]
+    assert menu(set_up(app, phone, issued, consent=None)) == ["ヘルプ"], "refused, still 初期設定"
+    done = set_up(app, phone, issued)
+    assert 'data-screen="A-DONE"' in text(done) and menu(done) == ["ヘルプ"]
+
+
+@pytest.mark.parametrize("address", ["/app/", "/app/name?token=10:1234567", "/app/settings", "/app/help"])
+def test_the_apps_other_screens_keep_the_settings_menu(phone, address):
+    """P16: ワンタイムパスワード sends the customer to the 「設定」メニュー for トークン選択."""
+    assert menu(phone.get(address)) == ["ヘルプ", "設定"]
+
+
+def test_the_otp_screen_says_the_manuals_words_and_counts_down_plainly(phone):
+    page = text(phone.get("/app/"))
+    for words in (
+        "ご利用のスマートフォンが生体認証に対応している場合、毎回のログインID・ログインパスワードの入力が不要となる"
+        "生体認証ログインがご利用可能です。",  # P16
+        "複数のご契約がある場合、必ず「設定」メニューからトークン選択を行ってください。",  # P16
+        '<p class="countdown"><span id="remaining"></span>秒</p>',  # the manual words no countdown: seconds only
+    ):
+        assert words in page
+    assert "次のワンタイムパスワードまで" not in page
+
+
+def test_the_display_name_screen_has_the_manuals_words_and_no_invented_hints(phone):
+    page = text(phone.get("/app/name?token=10:1234567"))
+    assert "ワンタイムパスワードアプリには10契約分までトークンを登録する事が可能です。" in page
+    assert "1つの金融機関で複数契約分の登録を行う場合、追加文言を登録して区別する事ができます。" in page
+    assert '<label for="name">トークン表示名</label>' in page and '<label for="extra">追加文言</label>' in page
+    for invented in ("20文字以内", "例：", "任意", "[必須]", "hint"):
+        assert invented not in page, invented
+
+
+def test_help_says_the_manuals_words_only(phone):
+    page = text(phone.get("/app/help"))
+    for words in (
+        "アプリを初めてご利用する場合、起動すると初期設定画面が表示されます。",
+        "他のご契約で既にアプリを利用中の場合、設定メニューから「トークン追加」を選択することにより、初期設定画面が表示されます。",
+        "申請時に発行されたサービスIDを入力します。",
+        "申請時に発行されたユーザIDを入力します。",
+        "申請時に登録した利用開始パスワードを入力します。",
+        "ワンタイムパスワードアプリの設定で使用した「サービスID」「ユーザID」「利用開始パスワード」は初期設定完了後は不要となります。",
+    ):
+        assert words in page
+    assert "お取引銀行のワンタイムパスワード利用申請の完了画面" not in page
+
+
 def test_setup_activates_the_token_on_this_phone_and_hands_the_seed_to_its_storage(app, phone, control, issued):
     response = set_up(app, phone, issued)
     assert response.status_code == 200 and 'data-screen="A-DONE"' in text(response)

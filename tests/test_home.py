@@ -8,6 +8,7 @@ import pytest
 
 from mockbank.bank.home import yen
 from tests.forms import text
+from tests.setup_forms import log_in as session_of
 from tests.test_login_otp import IPHONE
 
 HOME = "/netbank/home"
@@ -89,3 +90,25 @@ def test_logging_out_leaves_the_top_page(client, seed):
     log_in(client, seed("active"))
     assert client.post("/netbank/logout").location == "/netbank/"
     assert client.get(HOME).location == "/netbank/login"
+
+
+PC_LOGIN_NOTICE = (
+    "【注意！】パソコンでのログイン方法が変わります。<br>"
+    "パソコンでのログインにはワンタイムパスワードアプリに表示されたワンタイムパスワードの入力が必要になります。"
+    "(メール通知パスワードは送信されなくなります。)"
+)
+
+
+def test_the_offer_to_use_the_app_tells_a_customer_without_a_token_what_the_manual_tells_before_starting(client, seed):
+    """§1(2), for customers already using つないでネ！ット: the app is required, and PC login changes."""
+    log_in(client, seed("active"))
+    offer = re.search(r'<section class="otp-offer">.*?</section>', text(client.get(HOME)), re.S).group(0)
+    assert "【注意！】スマートフォンではワンタイムパスワードアプリのご利用が必須となります。" in offer
+    assert PC_LOGIN_NOTICE in offer
+    assert '<a class="button" href="/netbank/otp-application">ワンタイムパスワード利用申請</a>' in offer
+
+
+def test_a_customer_using_the_app_is_not_offered_it_again(app, seed):
+    page = text(session_of(app, seed("active", otp="active")).get(HOME))
+    assert 'data-screen="S-HOME"' in page
+    assert "otp-offer" not in page and "パソコンでのログイン方法が変わります。" not in page

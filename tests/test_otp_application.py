@@ -70,7 +70,8 @@ MANUAL_WORDS = [
     "ご登録電話番号の指定",
     "電話番号認証を行う電話番号を選択してください。",
     "選択した電話番号からお電話していただく必要があります。",
-    '<label for="phone">電話番号</label>',
+    '<span id="phone-label">電話番号</span>',
+    "※電話番号の末尾4桁のみ表示されます。",
     "確認用パスワードの入力",
     '<label for="confirm_pw">確認用パスワード</label>',
     ">電話番号認証を行う</button>",
@@ -106,12 +107,19 @@ def without_random_tokens(page: str) -> str:
     return re.sub(r'(name="(?:csrf_token|application)" value=")[^"]*"', r'\1"', page)
 
 
+def phone_radios(page: str) -> list[tuple[str, str, str]]:
+    """S-OTPAPP's 電話番号 choices: (value, checked, label) of each radio button, in order."""
+    return re.findall(
+        r'<input type="radio" id="phone-\d+" name="phone" value="([^"]*)"( checked)?><label for="phone-\d+">([^<]*)</label>',
+        page,
+    )
+
+
 def test_registered_phones_are_offered_by_their_last_four_digits_only(applicant, app):
     persona, browser = applicant
     page = text(browser.get(OTPAPP))
-    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', page)
-    assert options[0] == ("", "選択してください")
-    assert [label for _, label in options[1:]] == ["●●●●●● " + n[-4:] for n in persona["phones"]]
+    radios = phone_radios(page)
+    assert [label for _, _, label in radios] == ["●●●●●● " + n[-4:] for n in persona["phones"]]
     with app.app_context():
         from mockbank.db import db
         from mockbank.models import Phone
@@ -119,9 +127,19 @@ def test_registered_phones_are_offered_by_their_last_four_digits_only(applicant,
         ids = [
             str(p.id) for p in db.session.scalars(db.select(Phone).where(Phone.customer_id == persona["customer_id"]))
         ]
-    assert [value for value, _ in options[1:]] == ids, "the option value is the phone's row id, never its number"
+    assert [value for value, _, _ in radios] == ids, "the value is the phone's row id, never its number"
     for number in persona["phones"]:
         assert not [part for part in hidden_parts(number) if part in without_random_tokens(page)], number
+
+
+def test_the_phone_list_is_the_registered_phones_only_none_chosen_with_the_manuals_note(applicant):
+    """P12: 電話番号 lists the registered phones (●●●●●● △△△△), nothing else, and 「※電話番号の末尾4桁のみ表示されます。」."""
+    persona, browser = applicant
+    page = text(browser.get(OTPAPP))
+    assert "選択してください</option>" not in page and "<option" not in page
+    assert [checked for _, checked, _ in phone_radios(page)] == ["" for _ in persona["phones"]]
+    group = re.search(r'<fieldset class="field phone".*?</fieldset>', page, re.S).group(0)
+    assert '<small class="hint" id="phone-note">※電話番号の末尾4桁のみ表示されます。</small>' in group
 
 
 def test_a_refused_application_keeps_the_phone_picked_and_still_shows_last_four_digits_only(applicant):
@@ -129,7 +147,8 @@ def test_a_refused_application_keeps_the_phone_picked_and_still_shows_last_four_
     response = apply_for_otp(browser, persona, phone=1, start_pw="12")
     page = text(response)
     picked = phone_ids(browser)[1]
-    assert f'<option value="{picked}" selected>●●●●●● {persona["phones"][1][-4:]}</option>' in page
+    assert (picked, " checked", f"●●●●●● {persona['phones'][1][-4:]}") in phone_radios(page)
+    assert [checked for _, checked, _ in phone_radios(page)].count(" checked") == 1
     for number in persona["phones"]:
         assert not [part for part in hidden_parts(number) if part in without_random_tokens(page)]
 
@@ -148,6 +167,24 @@ def test_a_phone_not_picked_among_the_registered_ones_is_refused(applicant, cust
     persona, browser = applicant
     response = browser.post(OTPAPP, data=otp_form(browser, persona, phone=phone))
     assert response.status_code == 200 and alert(response) == message
+    not_applied(customer_state, persona)
+    assert [e["rule"] for e in journal(kind="refused", customer_id=persona["customer_id"])] == ["R-TEL-PICK"]
+
+
+def test_a_form_sent_with_no_phone_picked_is_refused_on_the_same_screen_and_nothing_is_applied(
+    applicant, customer_state, journal
+):
+    """No radio button ticked: the browser sends no 電話番号 at all; the bank asks for one and keeps the rest typed."""
+    persona, browser = applicant
+    form = otp_form(browser, persona)
+    del form["phone"]
+    response = browser.post(OTPAPP, data=form)
+    page = text(response)
+    assert response.status_code == 200 and 'data-screen="S-OTPAPP"' in page
+    assert alert(response) == "電話番号を選択してください。"
+    assert '<fieldset class="field phone invalid"' in page and 'aria-invalid="true"' in page
+    assert f'value="{form["mail"]}"' in page, "what was typed stays"
+    assert [checked for _, checked, _ in phone_radios(page)] == ["" for _ in persona["phones"]]
     not_applied(customer_state, persona)
     assert [e["rule"] for e in journal(kind="refused", customer_id=persona["customer_id"])] == ["R-TEL-PICK"]
 

@@ -515,7 +515,7 @@ def test_over_http_an_issuer_down_or_slow_is_told_and_a_retry_works_once_healed(
         f"{url}/_control/sessions", json={"customer_id": persona["customer_id"], "role": "customer"}, timeout=10
     ).json()
     http.cookies.set(cookie["name"], cookie["value"])
-    phone = re.findall(r'<option value="(\d+)"', http.get(url + OTPAPP, timeout=10).text)[0]
+    phone = re.findall(r'name="phone" value="(\d+)"', http.get(url + OTPAPP, timeout=10).text)[0]
     form = {
         "mail": "taro@example.jp",
         "mail_again": "taro@example.jp",

@@ -140,7 +140,8 @@ def test_a_call_to_the_banks_line_is_delivered_to_the_bank_over_http_with_the_ne
     ]
     assert call.rings == 2 + call.id % 2 and call.connected and call.delivered_to == "bank"
     assert "発信中…" in page and f"呼出音が{call.rings}回鳴ったあと、電話が切れました。" in page
-    assert "ブラウザに戻る" in page and "認証" not in page, "the phone cannot know whether the bank was satisfied"
+    assert ">ダイヤルキャンセル</a>" in page and "ブラウザに戻る" not in page
+    assert "認証" not in page, "the phone cannot know whether the bank was satisfied"
 
 
 def test_calls_ring_two_or_three_times_as_the_manual_says(world):
@@ -369,7 +370,7 @@ def test_a_refused_entry_is_shown_back_as_typed(world):
     assert 'value="0120-86O-310"' in page and re.search(r'value="withheld" checked>非通知', page)
 
 
-# ブラウザに戻る
+# ダイヤルキャンセル (P13: 「…ダイヤルキャンセルボタンを押してブラウザに戻ってください。」)
 
 
 @pytest.mark.parametrize(
@@ -381,18 +382,21 @@ def test_a_refused_entry_is_shown_back_as_typed(world):
         (None, "/"),
     ],
 )
-def test_browser_ni_modoru_leads_back_to_the_page_that_opened_the_dialler_on_this_host(world, referrer, back):
+def test_dial_cancel_leads_back_to_the_page_that_opened_the_dialler_on_this_host(world, referrer, back):
     headers = {LINE: MY_LINE, **({"Referer": referrer} if referrer else {})}
     page = text(world.phone.get("/phone/dial?to=0120-860-310", headers=headers))
+    assert re.search(rf'<a href="{re.escape(back)}">ダイヤルキャンセル</a>', page.replace("&amp;", "&")), (
+        "before calling"
+    )
     carried = re.search(r'name="back" value="([^"]+)"', page)
     page = text(dial(world.phone, **({"back": carried.group(1)} if carried else {})))
-    assert re.search(rf'<a class="button" href="{re.escape(back)}">ブラウザに戻る</a>', page.replace("&amp;", "&"))
+    assert re.search(rf'<a class="button" href="{re.escape(back)}">ダイヤルキャンセル</a>', page.replace("&amp;", "&"))
 
 
 def test_a_forged_back_address_is_never_linked(world):
     for forged in ("//evil.example/", "https://evil.example/", "javascript:alert(1)", "/\\evil.example"):
         page = text(dial(world.phone, back=forged))
-        assert 'href="/">ブラウザに戻る' in page
+        assert 'href="/">ダイヤルキャンセル' in page
 
 
 # The control API and the service

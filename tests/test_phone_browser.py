@@ -64,7 +64,7 @@ def test_a_phone_with_a_line_dials_the_banks_number_withheld_and_goes_back_to_th
     assert world.taken == [{**world.taken[0], "caller": None, "called": "0120860310"}]
     (entry,) = world.client.journal(kind="call")
     assert (entry["detail"]["line"], entry["detail"]["caller_id_shown"]) == ("08022223333", False)
-    page.get_by_role("link", name="ブラウザに戻る").click()
+    page.get_by_role("link", name="ダイヤルキャンセル", exact=True).click()
     expect(page).to_have_url(re.compile(r"/netbank/$"))
     assert phone.screens.count("T-PHONE") == 2
 

@@ -57,7 +57,7 @@ def _dialler(line: str | None, *, to: str, shown: bool, back: str | None, caller
 
 
 def _local(address: str | None) -> str | None:
-    """Where ブラウザに戻る leads: the page the dialler was opened from, if it is on this host; never elsewhere."""
+    """Where ダイヤルキャンセル leads: the page the dialler was opened from, if it is on this host; never elsewhere."""
     if not address:
         return None
     parts = urlsplit(address)
