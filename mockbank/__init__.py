@@ -32,6 +32,8 @@ def register_settings(app: Flask, overrides: dict | None) -> None:
     app.config.from_mapping(config.defaults(app.instance_path))
     app.config.from_mapping(config.from_environment())
     app.config.from_mapping(overrides or {})
+    if app.config["SHOW_TEST_STRIP"] is None:
+        app.config["SHOW_TEST_STRIP"] = bool(app.config["TEST_MODE"])
 
 
 def register_extensions(app: Flask) -> None:

@@ -28,6 +28,10 @@ def defaults(instance_path: str) -> dict:
         "SECRET_KEY": secrets.token_hex(32),
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{os.path.join(instance_path, 'mockbank.sqlite')}",
         "TEST_MODE": False,
+        # The テスト用 strip (base.html): what the mock keeps that the manual's screens lack (resending a mail, a
+        # way back to the top, the lost-ID page). None: shown in test mode only, so a screenshot of a normal run
+        # matches the manual.
+        "SHOW_TEST_STRIP": None,
         "LOCKOUT_LIMIT": DEFAULT_LOCKOUT_LIMIT,
         "SESSION_IDLE_SECONDS": 600,  # a session ends after 10 minutes of world time without a request
         "PASSWORD_HASH_METHOD": "scrypt",
@@ -57,7 +61,7 @@ def defaults(instance_path: str) -> dict:
 
 
 def from_environment(environ: dict | None = None) -> dict:
-    """MOCKBANK_DATABASE_URL, _TEST_MODE, _LOCKOUT_LIMIT, _SECRET_KEY, _SMTP_URL (smtp://host:port, e.g. Mailpit),
+    """MOCKBANK_DATABASE_URL, _TEST_MODE, _SHOW_TEST_STRIP, _LOCKOUT_LIMIT, _SECRET_KEY, _SMTP_URL (smtp://host:port, e.g. Mailpit),
     _ISSUER_URL, _ISSUER_TIMEOUT, _ISSUER_API_KEY, _APP_DOWNLOAD_URL."""
     env = os.environ if environ is None else environ
     settings: dict = {}
@@ -65,6 +69,8 @@ def from_environment(environ: dict | None = None) -> dict:
         settings["SQLALCHEMY_DATABASE_URI"] = env["MOCKBANK_DATABASE_URL"]
     if env.get("MOCKBANK_TEST_MODE"):
         settings["TEST_MODE"] = env["MOCKBANK_TEST_MODE"].lower() in ("1", "true", "yes", "on")
+    if env.get("MOCKBANK_SHOW_TEST_STRIP"):
+        settings["SHOW_TEST_STRIP"] = env["MOCKBANK_SHOW_TEST_STRIP"].lower() in ("1", "true", "yes", "on")
     if env.get("MOCKBANK_LOCKOUT_LIMIT"):
         settings["LOCKOUT_LIMIT"] = int(env["MOCKBANK_LOCKOUT_LIMIT"])
     if env.get("MOCKBANK_SECRET_KEY"):

@@ -458,6 +458,8 @@ def test_with_the_mail_server_down_s_token_says_so_and_a_resend_works_once_it_is
     assert confirm(browser, auto=True).location == TOKEN
     page = text(browser.get(TOKEN))
     assert "メールを送信できませんでした" in page and RESEND in page
+    strip = re.search(r'<aside class="test-strip".*?</aside>', page, re.S).group(0)
+    assert f">{RESEND}</button>" in strip, "the resend sits in the テスト用 strip"
     assert application_row(app, persona["customer_id"])["user_id"] in page, "the IDs are there to type in"
     assert browser.post(TOKEN, data={}).location == TOKEN  # still down: S-TOKEN says so again
     assert "メールを送信できませんでした" in text(browser.get(TOKEN))

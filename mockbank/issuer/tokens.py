@@ -33,7 +33,9 @@ from mockbank.passwords import hash_secret, secret_matches
 
 MAIL_SENDER = f"info@{OTP_DOMAIN}"  # R-TOKEN-MAIL: the domain §1 asks customers to accept
 MAIL_SENDER_NAME = "ワンタイムパスワード発行センター"
-MAIL_SUBJECT = "青森みちのく銀行トークン発行ご案内"  # P12, word for word
+# P12's name for the mail of a new application, word for word. P20 calls the mail of a token reissue
+# 「青森みちのく銀行トークン発行のご案内」: that is the reissue's subject, when the reissue (S-REISSUE) is built.
+MAIL_SUBJECT = "青森みちのく銀行トークン発行ご案内"
 MAIL_TEMPLATE = "issuer/mail/token_issued.txt"
 
 
