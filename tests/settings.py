@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -25,3 +27,18 @@ def stop_mail_capture(app) -> None:
     controller = app.extensions.get("smtp_capture")
     if controller is not None:
         controller.stop()
+
+
+@contextmanager
+def served_bank(database: Path, **overrides) -> Iterator[str]:
+    """A test bank served on localhost for browser tests: its address while the block runs, then stopped."""
+    from mockbank import create_app
+    from mockbank.server import BackgroundServer
+
+    app = create_app(bank_settings(database, **overrides))
+    server = BackgroundServer(app).start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+        stop_mail_capture(app)

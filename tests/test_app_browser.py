@@ -11,23 +11,17 @@ from playwright.sync_api import expect
 
 from mockbank.control.client import WorldClient
 from mockbank.issuer.binding import bound_totp, check_value
-from mockbank.server import BackgroundServer
 from pages.app import OtpPage, SettingsPage
 from pages.devices import DEVICES
 from pages.phones import Phones
-from tests.settings import bank_settings, stop_mail_capture
+from tests.settings import served_bank
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     """The mock world on localhost, forms protected as in a real run."""
-    from mockbank import create_app
-
-    app = create_app(bank_settings(tmp_path_factory.mktemp("app") / "w.sqlite", WTF_CSRF_ENABLED=True))
-    server = BackgroundServer(app).start()
-    yield SimpleNamespace(url=server.url, client=WorldClient(server.url))
-    server.stop()
-    stop_mail_capture(app)
+    with served_bank(tmp_path_factory.mktemp("app") / "w.sqlite", WTF_CSRF_ENABLED=True) as url:
+        yield SimpleNamespace(url=url, client=WorldClient(url))
 
 
 @pytest.fixture

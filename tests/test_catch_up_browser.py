@@ -14,7 +14,6 @@ from playwright.sync_api import expect
 
 from mockbank.control.client import WorldClient
 from mockbank.issuer.binding import bound_totp
-from mockbank.server import BackgroundServer
 from pages.app import OtpPage, SettingsPage
 from pages.devices import DEVICES
 from pages.dialler import DiallerPage
@@ -22,7 +21,7 @@ from pages.otp_application import OtpApplicationPage, OtpApplicationPhoneCheckPa
 from pages.phones import Phones
 from steps.common import logged_in
 from steps.dialler import call_bank_after, picked_phone
-from tests.settings import bank_settings, stop_mail_capture
+from tests.settings import served_bank
 
 NO_TIMERS = "window.setInterval = () => 0;"  # the page's own ticking never runs in these tests
 EXPIRED = "電話番号認証の有効期限が切れました。お手数ですが、再度ワンタイムパスワード利用申請を行ってください。"
@@ -31,13 +30,8 @@ EXPIRED = "電話番号認証の有効期限が切れました。お手数です
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     """The whole mock world on localhost, forms protected as in a real run."""
-    from mockbank import create_app
-
-    app = create_app(bank_settings(tmp_path_factory.mktemp("catch_up") / "w.sqlite", WTF_CSRF_ENABLED=True))
-    server = BackgroundServer(app).start()
-    yield SimpleNamespace(url=server.url, client=WorldClient(server.url))
-    server.stop()
-    stop_mail_capture(app)
+    with served_bank(tmp_path_factory.mktemp("catch_up") / "w.sqlite", WTF_CSRF_ENABLED=True) as url:
+        yield SimpleNamespace(url=url, client=WorldClient(url))
 
 
 @pytest.fixture

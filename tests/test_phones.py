@@ -5,22 +5,16 @@ from __future__ import annotations
 import pytest
 
 from mockbank.control.client import WorldClient
-from mockbank.server import BackgroundServer
 from pages.devices import DEVICES
 from pages.phones import DEVICE_HEADER, Phones
-from tests.settings import bank_settings, stop_mail_capture
+from tests.settings import served_bank
 
 
 @pytest.fixture(scope="module")
 def world_url(tmp_path_factory):
     """The mock world on localhost, as the acceptance suite runs it."""
-    from mockbank import create_app
-
-    app = create_app(bank_settings(tmp_path_factory.mktemp("phones") / "w.sqlite"))
-    server = BackgroundServer(app).start()
-    yield server.url
-    server.stop()
-    stop_mail_capture(app)
+    with served_bank(tmp_path_factory.mktemp("phones") / "w.sqlite") as url:
+        yield url
 
 
 @pytest.fixture

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mockbank.server import BackgroundServer
 from pages.devices import DEVICES
 from reporting import shots
-from tests.settings import bank_settings, stop_mail_capture
+from tests.settings import served_bank
 
 # Screens anyone may open, among the busiest the suite shows (the bank's top page makes the largest screenshots).
 SCREENS = ("/netbank/", "/netbank/login", "/netbank/first-login", "/netbank/apply", "/netbank/branches", "/")
@@ -24,13 +23,8 @@ def image_size(browser, path) -> tuple[int, int]:
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory):
-    from mockbank import create_app
-
-    app = create_app(bank_settings(tmp_path_factory.mktemp("size") / "w.sqlite"))
-    server = BackgroundServer(app).start()
-    yield server.url
-    server.stop()
-    stop_mail_capture(app)
+    with served_bank(tmp_path_factory.mktemp("size") / "w.sqlite") as url:
+        yield url
 
 
 @pytest.mark.parametrize("device", list(DEVICES))
