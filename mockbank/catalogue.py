@@ -124,6 +124,48 @@ RULES = {
     "R-CANCEL": "「中止する」で手続きを取りやめ、何も登録されない",
 }
 
+# One plain name per screen, used in every layer (README "Where each screen lives"): its route module
+# mockbank/<party>/<name>.py, rules mockbank/rules/<name>.py, service mockbank/<party>/services/<name>.py,
+# template mockbank/templates/<party>/<name>.html, page object pages/<name>.py, steps steps/<name>.py and
+# feature features/<name>.feature. tests/test_layout.py holds every built screen to it.
+SCREEN_NAMES = {
+    "S-TOP": ("top", "bank"),
+    "SID001": ("customer_info", "bank"),
+    "S-ID": ("login_id", "bank"),
+    "S-ID-DONE": ("login_id_done", "bank"),
+    "S-LOGIN1": ("first_login", "bank"),
+    "S-QA": ("secret_qa", "bank"),
+    "S-PW": ("password_change", "bank"),
+    "S-INFO": ("customer_registration", "bank"),
+    "S-INFO-OK": ("customer_registration_confirm", "bank"),
+    "S-OTPAPP": ("otp_application", "bank"),
+    "S-TEL": ("phone_check", "bank"),
+    "S-TOKEN": ("token_issue", "bank"),
+    "A-DL": ("app_download", "app"),
+    "A-SETUP": ("app_setup", "app"),
+    "A-DONE": ("app_setup_done", "app"),
+    "A-NAME": ("app_token_name", "app"),
+    "A-OTP": ("app_otp", "app"),
+    "S-LOGIN": ("login", "bank"),
+    "S-HOME": ("home", "bank"),
+    "S-BIO-SET": ("biometric_setting", "bank"),
+    "S-BIO-LOGIN": ("biometric_login", "bank"),
+    "S-REISSUE-AUTH": ("token_reissue_auth", "bank"),
+    "S-REISSUE": ("token_reissue", "bank"),
+    "S-RBA": ("risk_based_auth", "bank"),
+    "M-MAIL": ("mailbox", "mail"),
+    "T-PHONE": ("dialler", "phone"),
+    "S-APPLY": ("apply", "bank"),
+    "S-BRANCHES": ("branches", "bank"),
+    "S-ID-LOST": ("login_id_lost", "bank"),
+    "S-MAILPW": ("mail_password", "bank"),
+    "A-MENU": ("app_settings", "app"),
+    "A-HELP": ("app_help", "app"),
+}
+
+# Screens of the catalogue not built yet (issue 17): the layout test expects nothing of them until they are.
+NOT_BUILT = ("S-BIO-SET", "S-BIO-LOGIN", "S-REISSUE-AUTH", "S-REISSUE", "S-RBA")
+
 # Where the manual puts each screen and rule (RULES.md's "manual" column): a page tag is proven by a
 # scenario that showed one of the page's screens or applied one of its rules.
 SCREEN_PAGES = {

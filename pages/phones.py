@@ -5,12 +5,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import BrowserContext, CDPSession, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from pages.devices import DEVICES, Device
+from pages.screen import Screen
+
+S = TypeVar("S", bound=Screen)
 
 # Sent with every request a phone makes: its identity, so the bank can tell devices apart (device
 # binding and risk-based checks), and its line number, which the phone network reads when it dials.
@@ -64,6 +68,10 @@ class Phone:
     def browser(self) -> Page:
         """The phone's web browser (Safari or Chrome), opened on first use."""
         return self.open("browser")
+
+    def screen(self, kind: type[S]) -> S:
+        """A screen's page object on this phone, on the page where that screen shows (browser or app)."""
+        return kind(self.open(kind.PAGE))
 
     def open(self, name: str) -> Page:
         """A page of its own on this phone: the browser, the dialler, the ワンタイムPW app.

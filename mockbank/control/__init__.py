@@ -10,4 +10,4 @@ def bad_request(message: str, status: int = 400):
     return jsonify({"error": message}), status
 
 
-from mockbank.control import calls, customers, mailboxes, world  # noqa: E402,F401
+from mockbank.control import calls, codes, customers, mailboxes, world  # noqa: E402,F401

@@ -97,5 +97,11 @@ class WorldClient:
         return self._call("GET", "/journal", params=params)
 
 
+    def codes(self, seed: str, device: str, at: datetime | str, offsets: list[float] = (0,)) -> list[str]:
+        """The codes the token of `seed` shows on `device` at `at` plus each offset (seconds), in order."""
+        body = {"seed": seed, "device": device, "at": _iso(at), "offsets": list(offsets)}
+        return self._call("POST", "/codes", json=body)["codes"]
+
+
 def _iso(moment: datetime | str) -> str:
     return moment if isinstance(moment, str) else moment.isoformat()
