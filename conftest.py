@@ -22,6 +22,8 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 
+# Step modules import one another's helpers (steps.codes, steps.common): rewrite their asserts whichever loads first.
+pytest.register_assert_rewrite("steps", "pages")
 # The report plugin, then every module of steps/ (one per screen or party), found by name.
 pytest_plugins = ["reporting.plugin", *(f"steps.{p.stem}" for p in sorted((ROOT / "steps").glob("[!_]*.py")))]
 

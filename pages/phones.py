@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from playwright.sync_api import BrowserContext, CDPSession, Page, expect
 from playwright.sync_api import Error as PlaywrightError
