@@ -30,7 +30,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 def register_settings(app: Flask, overrides: dict | None) -> None:
     """Defaults, then MOCKBANK_* environment variables, then the caller's overrides."""
     app.config.from_mapping(config.defaults(app.instance_path))
-    app.config.from_mapping(config.from_environment())
+    config.from_environment(app.config)
     app.config.from_mapping(overrides or {})
     if app.config["SHOW_TEST_STRIP"] is None:
         app.config["SHOW_TEST_STRIP"] = bool(app.config["TEST_MODE"])
