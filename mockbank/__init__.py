@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 
 from flask import Flask, render_template, request
@@ -12,7 +13,7 @@ from mockbank.clock import WorldClock
 from mockbank.db import create_schema, db
 from mockbank.faults import init_faults
 from mockbank.mail import init_mail
-from mockbank.parties import PartySessionInterface
+from mockbank.parties import PARTIES, PartySessionInterface
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -43,11 +44,10 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     app.extensions["world_clock"] = WorldClock()
     init_faults(app)
+    for party in PARTIES.values():
+        if party.models:
+            importlib.import_module(party.models)  # registers the party's tables
     with app.app_context():
-        from mockbank import models  # noqa: F401  (registers the tables)
-        from mockbank.issuer import models as _issuer_models  # noqa: F401  (the issuer's table)
-        from mockbank.phone import models as _phone_models  # noqa: F401  (the phone network's table)
-
         create_schema()
 
 

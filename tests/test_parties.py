@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from flask import session
 
-from mockbank.parties import party_of
+from mockbank.db import db, tables_of
+from mockbank.faults import FAULTY
+from mockbank.parties import PARTIES, party_of
 
 
 def add_probe(app, prefix: str) -> None:
@@ -60,3 +62,34 @@ def test_one_partys_cookie_is_worthless_to_another(app, client):
     client.get("/netbank/_probe/put")
     client.set_cookie("session_mailbox", client.get_cookie("session_bank").value)
     assert client.get("/mailbox/_probe/read").text == "none"
+
+
+# The one list of parties (parties.PARTIES): each party's tables, its faults and its URL prefix
+
+
+def test_every_table_is_kept_by_exactly_one_party(app):
+    with app.app_context():
+        kept = {name: tables_of(name) for name, party in PARTIES.items() if party.models}
+    assert kept == {
+        "bank": {"customer", "account", "registered_phone", "secret_answer", "otp_application"},
+        "issuer": {"issuer_token"},
+        "phone": {"phone_call"},
+        "mailbox": {"mail", "rejected_domain"},
+        "world": {"journal_entry"},
+    }
+    assert sorted(set().union(*kept.values())) == sorted(db.metadata.tables)
+
+
+def test_the_parties_a_fault_can_be_put_on_come_from_the_list(control):
+    assert FAULTY == ("bankline", "issuer", "app", "phone", "mail", "mailbox")
+    for name in ("bank", "control", "world"):
+        response = control.post("/_control/faults", json={"party": name, "down": True})
+        assert response.status_code == 400 and "no party takes faults" in response.get_json()["error"]
+
+
+def test_each_partys_prefix_is_where_its_routes_answer(app):
+    rules = [rule.rule for rule in app.url_map.iter_rules()]
+    for party in PARTIES.values():
+        if party.prefix:
+            assert any(rule.startswith(party.prefix + "/") for rule in rules), party.name
+            assert {party_of(rule) for rule in rules if rule.startswith(party.prefix + "/")} == {party.name}
