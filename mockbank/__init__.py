@@ -52,22 +52,10 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    """Every party (the bank, the OTP issuer, the mailbox); the control API only in test mode (DESIGN: 404 otherwise)."""
-    from mockbank.app import bp as app_bp
-    from mockbank.bank import bp as bank_bp
-    from mockbank.issuer import bp as issuer_bp
-    from mockbank.mail import bp as mail_bp
-    from mockbank.phone import bp as phone_bp
-
-    app.register_blueprint(bank_bp)
-    app.register_blueprint(app_bp)
-    app.register_blueprint(issuer_bp)
-    app.register_blueprint(mail_bp)
-    app.register_blueprint(phone_bp)
-    if app.config["TEST_MODE"]:
-        from mockbank.control import bp as control_bp
-
-        app.register_blueprint(control_bp)
+    """Every party's routes at its prefix (parties.PARTIES); the control API only in test mode (DESIGN: 404 otherwise)."""
+    for party in PARTIES.values():
+        if party.package and (party.name != "control" or app.config["TEST_MODE"]):
+            app.register_blueprint(importlib.import_module(party.package).bp, url_prefix=party.prefix)
 
 
 def register_csrf(app: Flask) -> None:

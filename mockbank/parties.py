@@ -22,10 +22,11 @@ ITS_OWN = "its_own"  # the party reads its fault itself: the SMTP server answers
 
 @dataclass(frozen=True)
 class Party:
-    """One party of the mock world: where it answers, which module holds its tables, how a fault meets it."""
+    """One party of the mock world: where it answers, with which routes, where its tables are, how a fault meets it."""
 
     name: str
-    prefix: str | None = None  # the URL prefix it answers under; None: no pages of its own (the bank: all the rest)
+    prefix: str | None = None  # the URL prefix it answers under; None: no prefix of its own (the bank: all the rest)
+    package: str | None = None  # the package whose blueprint `bp` holds its routes, mounted at its prefix
     models: str | None = None  # the module of its tables: a reset of the party empties them
     faults: str | None = None  # AT_THE_DOOR, ITS_OWN, or None: the control API cannot put it down
 
@@ -33,17 +34,19 @@ class Party:
 PARTIES = {
     party.name: party
     for party in (
-        Party("bank", models="mockbank.bank.models"),
-        # The bank's 0120 line for the caller-ID check (P13): down, it does not answer the network.
+        Party("bank", package="mockbank.bank", models="mockbank.bank.models"),
+        # The bank's 0120 line for the caller-ID check (P13), among the bank's routes: down, it answers no call.
         Party("bankline", prefix="/netbank/api/phone-auth", faults=AT_THE_DOOR),
-        Party("issuer", prefix="/issuer", models="mockbank.issuer.models", faults=AT_THE_DOOR),
-        Party("app", prefix="/app", faults=AT_THE_DOOR),
+        Party(
+            "issuer", prefix="/issuer", package="mockbank.issuer", models="mockbank.issuer.models", faults=AT_THE_DOOR
+        ),
+        Party("app", prefix="/app", package="mockbank.app", faults=AT_THE_DOOR),
         # The phone's pages are the customer's handset, not the network: its dialler opens whatever the network's
         # state, and the call service meets the fault itself (mockbank/phone/service.py).
-        Party("phone", prefix="/phone", models="mockbank.phone.models", faults=ITS_OWN),
+        Party("phone", prefix="/phone", package="mockbank.phone", models="mockbank.phone.models", faults=ITS_OWN),
         Party("mail", faults=ITS_OWN),  # the SMTP server the bank and the issuer send through
-        Party("mailbox", prefix="/mailbox", models="mockbank.mail.models", faults=AT_THE_DOOR),
-        Party("control", prefix="/_control"),
+        Party("mailbox", prefix="/mailbox", package="mockbank.mail", models="mockbank.mail.models", faults=AT_THE_DOOR),
+        Party("control", prefix="/_control", package="mockbank.control"),  # mounted in test mode only
         Party("world", models="mockbank.journal"),  # the world's own record of what every party did
     )
 }
