@@ -13,7 +13,7 @@ from mockbank.clock import WorldClock
 from mockbank.db import create_schema, db
 from mockbank.faults import init_faults
 from mockbank.mail import init_mail
-from mockbank.parties import PARTIES, PartySessionInterface
+from mockbank.parties import PARTIES, PartySessionInterface, answers_json
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -74,19 +74,19 @@ def register_csrf(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    """The bank's own pages for 404 and 500: a customer never sees a stack trace."""
+    """The bank's own pages for 404 and 500 (a customer never sees a stack trace); a JSON API's errors in JSON."""
 
     titles = {404: "ページが見つかりません", 405: "この操作は受け付けられません"}
 
     def http_error(error: HTTPException):
-        if request.path.startswith(("/_control/", "/issuer/api/", "/netbank/api/")):
+        if answers_json(request.path):
             return {"error": error.description}, error.code
         title = titles.get(error.code, "ただいまご利用いただけません")
         return render_template("error.html", title=title, status=error.code), error.code
 
     def server_error(_error):
         db.session.rollback()
-        if request.path.startswith("/netbank/api/"):  # the bank's line for the phone network answers JSON only
+        if answers_json(request.path):
             return {"error": "internal error"}, 500
         return render_template("error.html", title="ただいま混み合っております", status=500), 500
 

@@ -29,6 +29,7 @@ class Party:
     package: str | None = None  # the package whose blueprint `bp` holds its routes, mounted at its prefix
     models: str | None = None  # the module of its tables: a reset of the party empties them
     faults: str | None = None  # AT_THE_DOOR, ITS_OWN, or None: the control API cannot put it down
+    api: bool = False  # answers JSON only, its errors too (a program calls it, never a person)
 
 
 PARTIES = {
@@ -36,9 +37,14 @@ PARTIES = {
     for party in (
         Party("bank", package="mockbank.bank", models="mockbank.bank.models"),
         # The bank's 0120 line for the caller-ID check (P13), among the bank's routes: down, it answers no call.
-        Party("bankline", prefix="/netbank/api/phone-auth", faults=AT_THE_DOOR),
+        Party("bankline", prefix="/netbank/api/phone-auth", faults=AT_THE_DOOR, api=True),
         Party(
-            "issuer", prefix="/issuer", package="mockbank.issuer", models="mockbank.issuer.models", faults=AT_THE_DOOR
+            "issuer",
+            prefix="/issuer",
+            package="mockbank.issuer",
+            models="mockbank.issuer.models",
+            faults=AT_THE_DOOR,
+            api=True,
         ),
         Party("app", prefix="/app", package="mockbank.app", faults=AT_THE_DOOR),
         # The phone's pages are the customer's handset, not the network: its dialler opens whatever the network's
@@ -46,11 +52,16 @@ PARTIES = {
         Party("phone", prefix="/phone", package="mockbank.phone", models="mockbank.phone.models", faults=ITS_OWN),
         Party("mail", faults=ITS_OWN),  # the SMTP server the bank and the issuer send through
         Party("mailbox", prefix="/mailbox", package="mockbank.mail", models="mockbank.mail.models", faults=AT_THE_DOOR),
-        Party("control", prefix="/_control", package="mockbank.control"),  # mounted in test mode only
+        Party("control", prefix="/_control", package="mockbank.control", api=True),  # mounted in test mode only
         Party("world", models="mockbank.journal"),  # the world's own record of what every party did
     )
 }
 DEFAULT_PARTY = "bank"  # anything no prefix claims (the bank's public top page, static files) is the bank's
+
+
+def answers_json(path: str) -> bool:
+    """Whether the party answering `path` is a JSON API (its errors are JSON too)."""
+    return PARTIES[party_of(path)].api
 
 
 def party_of(path: str) -> str:

@@ -93,3 +93,13 @@ def test_each_partys_prefix_is_where_its_routes_answer(app):
         if party.prefix:
             assert any(rule.startswith(party.prefix + "/") for rule in rules), party.name
             assert {party_of(rule) for rule in rules if rule.startswith(party.prefix + "/")} == {party.name}
+
+
+def test_a_json_api_answers_its_errors_in_json_and_every_other_party_with_a_page(client):
+    for path in ("/_control/nothing", "/issuer/api/nothing", "/netbank/api/phone-auth/nothing"):
+        response = client.get(path)
+        assert (response.status_code, response.is_json) == (404, True), path
+    for path in ("/netbank/nothing", "/mailbox/a/b/c/d", "/app/nothing", "/phone/nothing"):
+        response = client.get(path)
+        assert (response.status_code, response.is_json) == (404, False), path
+        assert "ページが見つかりません" in response.text
