@@ -87,7 +87,9 @@ def print_parties(base: str, test_mode: bool) -> None:
     print(f"  control API                     {at['control'] if test_mode else 'off (use --test-mode)'}")
     print(f"  OTP issuer (otp-auth.net)       {at['issuer']}/api/health")
     print(f"  電話 (T-PHONE, the phone's dialler)  {at['phone']}/dial")
-    print(f"  ワンタイムPW app (P15–P17)      {at['app']}/  (open it in the phone's own browser: its tokens stay there)")
+    print(
+        f"  ワンタイムPW app (P15–P17)      {at['app']}/  (open it in the phone's own browser: its tokens stay there)"
+    )
     print(f"  ストア (A-DL)                   {at['app']}/download  (App Store on iPhone, Google Play on Android)")
 
 
