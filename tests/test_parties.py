@@ -103,3 +103,12 @@ def test_a_json_api_answers_its_errors_in_json_and_every_other_party_with_a_page
         response = client.get(path)
         assert (response.status_code, response.is_json) == (404, False), path
         assert "ページが見つかりません" in response.text
+
+
+def test_with_the_csrf_check_on_only_the_json_apis_take_a_post_without_a_pages_token(make_app):
+    client = make_app(WTF_CSRF_ENABLED=True).test_client()
+    assert client.post("/_control/reset").status_code == 200
+    assert client.post("/issuer/api/tokens", json={}).status_code == 401, "the issuer's key, not a page's token"
+    assert client.post("/netbank/api/phone-auth/calls", json={}).status_code == 401, "the network's key"
+    assert client.post("/netbank/login", data={}).status_code == 400
+    assert client.post("/mailbox/a@example.jp/settings", data={}).status_code == 400
