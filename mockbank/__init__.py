@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 
 from flask import Flask, render_template, request
@@ -12,7 +13,7 @@ from mockbank.clock import WorldClock
 from mockbank.db import create_schema, db
 from mockbank.faults import init_faults
 from mockbank.mail import init_mail
-from mockbank.parties import PartySessionInterface
+from mockbank.parties import PARTIES, PartySessionInterface, answers_json
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -30,7 +31,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 def register_settings(app: Flask, overrides: dict | None) -> None:
     """Defaults, then MOCKBANK_* environment variables, then the caller's overrides."""
     app.config.from_mapping(config.defaults(app.instance_path))
-    app.config.from_mapping(config.from_environment())
+    config.from_environment(app.config)
     app.config.from_mapping(overrides or {})
     if app.config["SHOW_TEST_STRIP"] is None:
         app.config["SHOW_TEST_STRIP"] = bool(app.config["TEST_MODE"])
@@ -43,62 +44,45 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     app.extensions["world_clock"] = WorldClock()
     init_faults(app)
+    for party in PARTIES.values():
+        if party.models:
+            importlib.import_module(party.models)  # registers the party's tables
     with app.app_context():
-        from mockbank import models  # noqa: F401  (registers the tables)
-        from mockbank.issuer import models as _issuer_models  # noqa: F401  (the issuer's table)
-        from mockbank.phone import models as _phone_models  # noqa: F401  (the phone network's table)
-
         create_schema()
 
 
 def register_blueprints(app: Flask) -> None:
-    """Every party (the bank, the OTP issuer, the mailbox); the control API only in test mode (DESIGN: 404 otherwise)."""
-    from mockbank.app import bp as app_bp
-    from mockbank.bank import bp as bank_bp
-    from mockbank.issuer import bp as issuer_bp
-    from mockbank.mail import bp as mail_bp
-    from mockbank.phone import bp as phone_bp
-
-    app.register_blueprint(bank_bp)
-    app.register_blueprint(app_bp)
-    app.register_blueprint(issuer_bp)
-    app.register_blueprint(mail_bp)
-    app.register_blueprint(phone_bp)
-    if app.config["TEST_MODE"]:
-        from mockbank.control import bp as control_bp
-
-        app.register_blueprint(control_bp)
+    """Every party's routes at its prefix (parties.PARTIES); the control API only in test mode (DESIGN: 404 otherwise)."""
+    for party in PARTIES.values():
+        if party.package and (party.name != "control" or app.config["TEST_MODE"]):
+            app.register_blueprint(importlib.import_module(party.package).bp, url_prefix=party.prefix)
 
 
 def register_csrf(app: Flask) -> None:
-    """CSRF tokens on the forms the bank and mailbox post; a bad one is a 400 (the bank's page). Not on JSON APIs."""
+    """CSRF tokens on the forms people post; a bad one is a 400 (the bank's page). Not on the JSON APIs programs call
+    with keys of their own (parties.PARTIES: the issuer, the bank's 0120 line, the control API)."""
     from flask_wtf.csrf import CSRFProtect
 
-    from mockbank.issuer import bp as issuer_bp
-
     csrf = CSRFProtect(app)
-    csrf.exempt(issuer_bp)  # a JSON API the bank calls server to server, not a form
-    csrf.exempt("mockbank.bank.otp_application.phone_auth_calls")  # the phone network's calls, with its own key
-    if app.config["TEST_MODE"]:
-        from mockbank.control import bp as control_bp
-
-        csrf.exempt(control_bp)
+    for rule in app.url_map.iter_rules():
+        if answers_json(rule.rule):
+            csrf.exempt(app.view_functions[rule.endpoint])
 
 
 def register_errorhandlers(app: Flask) -> None:
-    """The bank's own pages for 404 and 500: a customer never sees a stack trace."""
+    """The bank's own pages for 404 and 500 (a customer never sees a stack trace); a JSON API's errors in JSON."""
 
     titles = {404: "ページが見つかりません", 405: "この操作は受け付けられません"}
 
     def http_error(error: HTTPException):
-        if request.path.startswith(("/_control/", "/issuer/api/", "/netbank/api/")):
+        if answers_json(request.path):
             return {"error": error.description}, error.code
         title = titles.get(error.code, "ただいまご利用いただけません")
         return render_template("error.html", title=title, status=error.code), error.code
 
     def server_error(_error):
         db.session.rollback()
-        if request.path.startswith("/netbank/api/"):  # the bank's line for the phone network answers JSON only
+        if answers_json(request.path):
             return {"error": "internal error"}, 500
         return render_template("error.html", title="ただいま混み合っております", status=500), 500
 

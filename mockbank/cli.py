@@ -10,6 +10,7 @@ from flask import send_file
 
 from mockbank import create_app
 from mockbank.db import empty_world
+from mockbank.parties import PARTIES
 from mockbank.personas import seed_persona
 from mockbank.tls import default_host_name, ensure_certificate
 
@@ -75,18 +76,21 @@ def run_serve(args: argparse.Namespace) -> None:
 
 
 def print_parties(base: str, test_mode: bool) -> None:
-    """Where each party of the mock world answers."""
+    """Where each party of the mock world answers (its prefix in parties.PARTIES)."""
+    at = {name: base + (party.prefix or "") for name, party in PARTIES.items()}
     print("\nつないでネ！ット mock world")
     print(f"  銀行トップページ (S-TOP)        {base}/")
     print(f"  つないでネ！ットご利用案内      {base}/netbank/")
     print(f"  お客様情報入力 (SID001)         {base}/netbank/customer-info")
     print(f"  ログイン                        {base}/netbank/login")
-    print(f"  メールボックス (M-MAIL)         {base}/mailbox/")
-    print(f"  control API                     {base + '/_control' if test_mode else 'off (use --test-mode)'}")
-    print(f"  OTP issuer (otp-auth.net)       {base}/issuer/api/health")
-    print(f"  電話 (T-PHONE, the phone's dialler)  {base}/phone/dial")
-    print(f"  ワンタイムPW app (P15–P17)      {base}/app/  (open it in the phone's own browser: its tokens stay there)")
-    print(f"  ストア (A-DL)                   {base}/app/download  (App Store on iPhone, Google Play on Android)")
+    print(f"  メールボックス (M-MAIL)         {at['mailbox']}/")
+    print(f"  control API                     {at['control'] if test_mode else 'off (use --test-mode)'}")
+    print(f"  OTP issuer (otp-auth.net)       {at['issuer']}/api/health")
+    print(f"  電話 (T-PHONE, the phone's dialler)  {at['phone']}/dial")
+    print(
+        f"  ワンタイムPW app (P15–P17)      {at['app']}/  (open it in the phone's own browser: its tokens stay there)"
+    )
+    print(f"  ストア (A-DL)                   {at['app']}/download  (App Store on iPhone, Google Play on Android)")
 
 
 def print_personas(personas: list[tuple[str, dict]]) -> None:

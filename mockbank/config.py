@@ -1,10 +1,12 @@
-"""Settings: defaults and the MOCKBANK_* environment variables that override them."""
+"""Settings: defaults, and the MOCKBANK_* environment variables that override them."""
 
 from __future__ import annotations
 
 import os
 import secrets
 from urllib.parse import urlsplit
+
+from flask import Config
 
 # R-LOCKOUT: consecutive wrong passwords before the login is locked. Regional
 # banks on shared internet-banking platforms lock after a handful of
@@ -60,39 +62,38 @@ def defaults(instance_path: str) -> dict:
     }
 
 
-def from_environment(environ: dict | None = None) -> dict:
-    """MOCKBANK_DATABASE_URL, _TEST_MODE, _SHOW_TEST_STRIP, _LOCKOUT_LIMIT, _SECRET_KEY, _SMTP_URL (smtp://host:port, e.g. Mailpit),
-    _ISSUER_URL, _ISSUER_TIMEOUT, _ISSUER_API_KEY, _APP_DOWNLOAD_URL."""
-    env = os.environ if environ is None else environ
-    settings: dict = {}
-    if env.get("MOCKBANK_DATABASE_URL"):
-        settings["SQLALCHEMY_DATABASE_URI"] = env["MOCKBANK_DATABASE_URL"]
-    if env.get("MOCKBANK_TEST_MODE"):
-        settings["TEST_MODE"] = env["MOCKBANK_TEST_MODE"].lower() in ("1", "true", "yes", "on")
-    if env.get("MOCKBANK_SHOW_TEST_STRIP"):
-        settings["SHOW_TEST_STRIP"] = env["MOCKBANK_SHOW_TEST_STRIP"].lower() in ("1", "true", "yes", "on")
-    if env.get("MOCKBANK_LOCKOUT_LIMIT"):
-        settings["LOCKOUT_LIMIT"] = int(env["MOCKBANK_LOCKOUT_LIMIT"])
-    if env.get("MOCKBANK_SECRET_KEY"):
-        settings["SECRET_KEY"] = env["MOCKBANK_SECRET_KEY"]
-    if env.get("MOCKBANK_ISSUER_URL"):
-        settings["ISSUER_URL"] = env["MOCKBANK_ISSUER_URL"]
-    if env.get("MOCKBANK_ISSUER_TIMEOUT"):
-        settings["ISSUER_TIMEOUT"] = float(env["MOCKBANK_ISSUER_TIMEOUT"])
-    if env.get("MOCKBANK_ISSUER_API_KEY"):
-        settings["ISSUER_API_KEY"] = env["MOCKBANK_ISSUER_API_KEY"]
-    if env.get("MOCKBANK_APP_DOWNLOAD_URL"):
-        settings["APP_DOWNLOAD_URL"] = env["MOCKBANK_APP_DOWNLOAD_URL"]
-    # The phone network: MOCKBANK_PHONE_AUTH_NUMBER, _BANK_URL, _PHONE_NETWORK_KEY, _PHONE_BANK_TIMEOUT.
-    if env.get("MOCKBANK_PHONE_AUTH_NUMBER"):
-        settings["PHONE_AUTH_NUMBER"] = env["MOCKBANK_PHONE_AUTH_NUMBER"]
-    if env.get("MOCKBANK_BANK_URL"):
-        settings["BANK_URL"] = env["MOCKBANK_BANK_URL"]
-    if env.get("MOCKBANK_PHONE_NETWORK_KEY"):
-        settings["PHONE_NETWORK_KEY"] = env["MOCKBANK_PHONE_NETWORK_KEY"]
-    if env.get("MOCKBANK_PHONE_BANK_TIMEOUT"):
-        settings["PHONE_BANK_TIMEOUT"] = float(env["MOCKBANK_PHONE_BANK_TIMEOUT"])
-    if env.get("MOCKBANK_SMTP_URL"):
-        smtp = urlsplit(env["MOCKBANK_SMTP_URL"])
+PREFIX = "MOCKBANK"  # MOCKBANK_<NAME> sets the setting <NAME> (MOCKBANK_A__B: the key B of the setting A)
+TRUE = ("1", "true", "yes", "on")  # a flag is on when its variable says one of these, in any case
+# Settings whose default (None) does not say what a value from the environment is.
+TYPES = {"SHOW_TEST_STRIP": bool}
+
+
+def from_environment(settings: Config) -> None:
+    """Every MOCKBANK_<NAME> over the defaults, in one call (Flask's from_prefixed_env), each held to its default's type;
+    MOCKBANK_DATABASE_URL and MOCKBANK_SMTP_URL (smtp://host:port, e.g. Mailpit) set settings of other names.
+    An empty variable counts as unset."""
+    defaults = dict(settings)
+    settings.from_prefixed_env(PREFIX)
+    for name, default in defaults.items():
+        text = os.environ.get(f"{PREFIX}_{name}")
+        if text is not None:
+            settings[name] = typed(name, text, settings[name], TYPES.get(name, type(default))) if text else default
+    if url := settings.pop("DATABASE_URL", None):
+        settings["SQLALCHEMY_DATABASE_URI"] = str(url)
+    if url := settings.pop("SMTP_URL", None):
+        smtp = urlsplit(str(url))
         settings["SMTP_HOST"], settings["SMTP_PORT"] = smtp.hostname, smtp.port or 25
-    return settings
+
+
+def typed(name: str, text: str, loaded, kind: type):
+    """A variable's value as `kind`: a flag from its words, a number from its JSON, a text exactly as written;
+    a setting whose default is None or of another kind takes Flask's reading (JSON, else the text)."""
+    if kind is bool:
+        return text.strip().lower() in TRUE
+    if kind in (int, float):
+        if isinstance(loaded, (int, float)) and not isinstance(loaded, bool) and kind(loaded) == loaded:
+            return kind(loaded)
+        raise ValueError(f"{PREFIX}_{name}={text!r}: not {'a whole number' if kind is int else 'a number'}")
+    if kind is str:
+        return text  # never a JSON reading of it: a key of digits stays the text it is
+    return loaded

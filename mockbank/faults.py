@@ -13,13 +13,9 @@ import time
 
 from flask import Flask, abort, current_app, request
 
-from mockbank.parties import party_of
+from mockbank.parties import AT_THE_DOOR, PARTIES, party_of
 
-PARTIES = ("issuer", "mail", "phone", "bankline", "app", "mailbox")
-# "bankline" is the bank's 0120 line for the caller-ID check (P13): down, it does not answer the network.
-# The phone's pages are the customer's handset, not the network: its dialler opens whatever the network's
-# state, and the call service meets the fault itself (mockbank/phone/service.py).
-HANDLED_BY_THE_PARTY = ("phone",)
+FAULTY = tuple(name for name, party in PARTIES.items() if party.faults)  # the parties a fault can be put on
 MAX_DELAY = 30.0  # seconds: longer than any client timeout of the world, short enough never to hang a run
 
 
@@ -32,8 +28,8 @@ class Faults:
 
     def set(self, party: str, *, down: bool = False, delay: float = 0.0) -> None:
         """Put `party` down and/or slow by `delay` seconds; neither clears its fault."""
-        if party not in PARTIES:
-            raise ValueError(f"no such party: {party!r} (known: {', '.join(PARTIES)})")
+        if party not in FAULTY:
+            raise ValueError(f"no party takes faults as {party!r} (known: {', '.join(FAULTY)})")
         if not 0 <= delay <= MAX_DELAY:
             raise ValueError(f"delay must be between 0 and {MAX_DELAY} seconds")
         with self._lock:
@@ -71,9 +67,9 @@ def init_faults(app: Flask) -> None:
 
 
 def _apply():
-    """A slow party waits before it answers; a party that is down answers 503."""
-    party = party_of(request.path)
-    fault = None if party in HANDLED_BY_THE_PARTY else faults().of(party)
+    """A slow party whose faults meet it at the door waits before it answers; one that is down answers 503."""
+    party = PARTIES[party_of(request.path)]
+    fault = faults().of(party.name) if party.faults == AT_THE_DOOR else None
     if fault is None:
         return None
     if fault["delay"]:

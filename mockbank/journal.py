@@ -1,10 +1,26 @@
-"""The world's journal: what happened, when (world time), and which rule refused what. Never secrets."""
+"""The world's journal (its table, journal_entry): what happened, when (world time), which rule refused what. Never secrets."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy import JSON, String
+from sqlalchemy.orm import Mapped, mapped_column
+
 from mockbank import applied, clock
 from mockbank.db import db
-from mockbank.models import JournalEntry
+
+
+class JournalEntry(db.Model):
+    """One thing that happened in the world: a screen submitted, a rule refused, a login…"""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(20))
+    screen: Mapped[str | None] = mapped_column(String(20))
+    rule: Mapped[str | None] = mapped_column(String(20))
+    customer_id: Mapped[int | None]
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
 def record(kind: str, *, screen=None, rule=None, customer=None, **detail) -> None:

@@ -1,190 +1,24 @@
-"""The bank's records: customers, their accounts and phones, their OTP applications, and the world's journal."""
+"""Kept only for imports not moved yet: each party's models live in its own package now.
+
+The bank's in mockbank.bank.models (Phone is now RegisteredPhone), the mailbox's in mockbank.mail.models, the
+journal's table in mockbank.journal. Resolved on first use, so that no import order can meet a half-loaded module.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+import importlib
 
-from sqlalchemy import JSON, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
-
-from mockbank.db import db
-
-# Where a customer stands in onboarding (J-NEW, J-INIT); each step unlocks the next.
-STEP_LOGIN_ID = "login_id"  # SID001 → ログインID取得 still to do
-STEP_FIRST_LOGIN = "first_login"  # login ID taken, 初回ログイン still to do
-STEP_QA = "qa"  # new contract: 追加認証登録 (P8) next
-STEP_PW = "pw"  # new contract: パスワード変更 (P9) next (R-PW-CHANGE)
-STEP_INFO = "info"  # お客さま情報登録 (P10–P11) next
-STEP_OTP = "otp"  # ワンタイムパスワード利用申請 (P12) next
-STEP_DONE = "done"  # uses つないでネ！ット
-
-# The onboarding steps in order; a customer cannot reach a later one before finishing earlier ones.
-STEPS = (STEP_LOGIN_ID, STEP_FIRST_LOGIN, STEP_QA, STEP_PW, STEP_INFO, STEP_OTP, STEP_DONE)
-
-CONTRACT_NEW = "new"  # 新規契約: temp passwords from the 仮パスワード通知書
-CONTRACT_ID_INITIALISED = "id_initialised"  # ログインIDを初期化: latest passwords
-CONTRACT_ACTIVE = "active"  # 既にご利用中
+MOVED = {
+    "Mail": ("mockbank.mail.models", "Mail"),
+    "RejectedDomain": ("mockbank.mail.models", "RejectedDomain"),
+    "JournalEntry": ("mockbank.journal", "JournalEntry"),
+    "Phone": ("mockbank.bank.models", "RegisteredPhone"),
+}
 
 
-class Customer(db.Model):
-    """A つないでネ！ット contract: credentials (hashed), onboarding step, lockout state."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(60))
-    name_kana: Mapped[str] = mapped_column(String(60))
-    contract: Mapped[str] = mapped_column(String(20))
-    step: Mapped[str] = mapped_column(String(20))
-    login_id: Mapped[str | None] = mapped_column(String(12), unique=True)
-    login_pw_hash: Mapped[str] = mapped_column(String(256))
-    confirm_pw_hash: Mapped[str] = mapped_column(String(256))
-    failed_attempts: Mapped[int] = mapped_column(default=0)
-    session_number: Mapped[int] = mapped_column(default=0)  # moves on when every open session must end
-    locked: Mapped[bool] = mapped_column(default=False)
-    last_login_at: Mapped[datetime | None]
-    previous_login_at: Mapped[datetime | None]  # the login before the last one: S-HOME's 前回ログイン日時
-    mail: Mapped[str | None] = mapped_column(String(254))
-    tel: Mapped[str | None] = mapped_column(String(20))
-    select_email: Mapped[bool] = mapped_column(default=True)  # セレクトEメールサービス 利用中
-    otp_card: Mapped[bool] = mapped_column(default=False)  # holds a ワンタイムパスカード (R-LIMIT 300万円)
-    mail_password_active: Mapped[bool] = mapped_column(default=False)  # メール通知パスワード for PC (R-MAILPW)
-    # The メール通知パスワード last mailed (R-MAILPW): hashed, until when (world time, naive JST), and the login
-    # attempt it belongs to (the session of that attempt holds the same key); cleared once used.
-    mail_pw_hash: Mapped[str | None] = mapped_column(String(256))
-    mail_pw_expires_at: Mapped[datetime | None]
-    mail_pw_attempt: Mapped[str | None] = mapped_column(String(32))
-    secret_answers: Mapped[list[SecretAnswer]] = relationship(order_by="SecretAnswer.id", cascade="all, delete-orphan")
-    accounts: Mapped[list[Account]] = relationship(
-        back_populates="customer", order_by="Account.id", cascade="all, delete-orphan"
-    )
-    phones: Mapped[list[Phone]] = relationship(order_by="Phone.id", cascade="all, delete-orphan")
-
-    @property
-    def representative_account(self) -> Account:
-        """お申込代表口座: the account SID001 asks for."""
-        return next(a for a in self.accounts if a.representative)
-
-
-class Account(db.Model):
-    """A deposit account: 店番, 科目 and a 7-digit 口座番号."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
-    branch_code: Mapped[str] = mapped_column(String(3))
-    kind: Mapped[str] = mapped_column(String(4))
-    number: Mapped[str] = mapped_column(String(7))
-    representative: Mapped[bool] = mapped_column(default=False)
-    transfer_limit: Mapped[int | None]  # 万円 a day; 0 means no transfers from this account (R-LIMIT)
-    balance: Mapped[int] = mapped_column(default=0)  # 残高, in yen (S-HOME)
-    customer: Mapped[Customer] = relationship(back_populates="accounts")
-
-    __table_args__ = (db.UniqueConstraint("branch_code", "kind", "number"),)
-
-
-class Phone(db.Model):
-    """A phone number registered with the bank (the caller-ID check calls from one)."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
-    number: Mapped[str] = mapped_column(String(20))
-
-
-# Where an OTP application stands (P12–P13): one is open (calling or verified) at a time per customer.
-OTP_CALLING = "calling"  # S-OTPAPP submitted, a pending token at the issuer; S-TEL waits for the call
-OTP_VERIFIED = "verified"  # the call from the picked phone came in time (R-TEL-CLI, R-TEL-120); not yet issued
-OTP_ISSUED = "issued"  # the issuer issued the token (S-TOKEN); the customer's onboarding is done
-OTP_EXPIRED = "expired"  # no call in time (R-TEL-120): the customer starts again; its token revoked
-OTP_SUPERSEDED = "superseded"  # a newer submission took its place; its token revoked
-OTP_CANCELLED = "cancelled"  # 中止する on S-OTPAPP while it was open (R-CANCEL); its token revoked
-OTP_FAILED = "failed"  # the issuer refused to issue its token (e.g. it expired there); the customer starts again
-OTP_OPEN = (OTP_CALLING, OTP_VERIFIED)
-
-
-class OtpApplication(db.Model):
-    """ワンタイムパスワード利用申請 (S-OTPAPP): the token's mail, the phone picked for the call, the issuer's token.
-
-    The 利用開始パスワード is never kept: it goes to the issuer only. Times are world time, naive JST.
-    """
-
-    __tablename__ = "otp_application"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
-    key: Mapped[str] = mapped_column(String(32), unique=True)  # the application's key at the issuer (idempotent)
-    mail: Mapped[str] = mapped_column(String(254))  # 送付先メールアドレス
-    phone_id: Mapped[int] = mapped_column(ForeignKey("phone.id"))  # the registered phone picked (R-TEL-PICK)
-    state: Mapped[str] = mapped_column(String(12), default=OTP_CALLING)
-    token: Mapped[str] = mapped_column(String(64))  # the issuer's opaque reference to the token
-    service_id: Mapped[str] = mapped_column(String(8))
-    user_id: Mapped[str] = mapped_column(String(16))
-    created_at: Mapped[datetime]
-    shown_at: Mapped[datetime | None]  # when S-TEL first showed: the 120 s start (R-TEL-120)
-    verified_at: Mapped[datetime | None]
-    issued_at: Mapped[datetime | None]
-    closed_at: Mapped[datetime | None]  # expired, superseded or failed
-    mail_delivered: Mapped[bool | None]  # the issuer's word on its 「トークン発行ご案内」 mail
-    phone: Mapped[Phone] = relationship()
-
-
-class SecretAnswer(db.Model):
-    """秘密の質問 and its answer, hashed exactly as typed (R-QA-EXACT)."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
-    question: Mapped[str] = mapped_column(String(60))
-    answer_hash: Mapped[str] = mapped_column(String(256))
-
-
-class Mail(db.Model):
-    """A mail delivered to a mailbox by the capturing SMTP server."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime]
-    mailbox: Mapped[str] = mapped_column(String(254), index=True)
-    sender: Mapped[str] = mapped_column(String(254))
-    subject: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str]
-
-    def as_dict(self) -> dict:
-        """The mail as the control API returns it."""
-        return {
-            "id": self.id,
-            "at": self.at.isoformat(),
-            "to": self.mailbox,
-            "from": self.sender,
-            "subject": self.subject,
-            "body": self.body,
-        }
-
-
-class RejectedDomain(db.Model):
-    """迷惑メール拒否設定: a mailbox refuses mail from this sender domain."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    mailbox: Mapped[str] = mapped_column(String(254), index=True)
-    domain: Mapped[str] = mapped_column(String(254))
-
-    __table_args__ = (db.UniqueConstraint("mailbox", "domain"),)
-
-
-class JournalEntry(db.Model):
-    """One thing that happened in the world: a screen submitted, a rule refused, a login…"""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime]
-    kind: Mapped[str] = mapped_column(String(20))
-    screen: Mapped[str | None] = mapped_column(String(20))
-    rule: Mapped[str | None] = mapped_column(String(20))
-    customer_id: Mapped[int | None]
-    detail: Mapped[dict] = mapped_column(JSON, default=dict)
-
-    def as_dict(self) -> dict:
-        """The entry as the control API returns it."""
-        return {
-            "id": self.id,
-            "at": self.at.isoformat(),
-            "kind": self.kind,
-            "screen": self.screen,
-            "rule": self.rule,
-            "customer_id": self.customer_id,
-            "detail": self.detail,
-        }
+def __getattr__(name: str):
+    """`name` from its party's models (the bank's unless MOVED says otherwise)."""
+    module, attribute = MOVED.get(name, ("mockbank.bank.models", name))
+    if name.startswith("__"):
+        raise AttributeError(name)
+    return getattr(importlib.import_module(module), attribute)

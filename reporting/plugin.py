@@ -7,19 +7,19 @@ import json
 import os
 import shutil
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from mockbank.catalogue import all_tags
+from mockbank.clock import JST
 from reporting import cucumber, environment, failures, history, records, shots
 from reporting.coverage import build as build_coverage
 from reporting.evidence import PHONES
 from reporting.html import write_coverage, write_report
 
 RECORD = pytest.StashKey[dict]()
-JST = timezone(timedelta(hours=9), "JST")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,3 +43,19 @@ def served_bank(database: Path, **overrides) -> Iterator[str]:
     finally:
         server.stop()
         stop_mail_capture(app)
+
+
+def environment_settings(monkeypatch, **variables: str) -> dict:
+    """What MOCKBANK_<NAME>=value variables (and no others) change in the defaults: environment_settings(mp, TEST_MODE="1")."""
+    from flask import Config
+
+    from mockbank import config
+
+    for name in [name for name in os.environ if name.startswith(f"{config.PREFIX}_")]:
+        monkeypatch.delenv(name)
+    for name, value in variables.items():
+        monkeypatch.setenv(f"{config.PREFIX}_{name}", value)
+    defaults = config.defaults("/nowhere")
+    settings = Config("/nowhere", defaults)
+    config.from_environment(settings)
+    return {name: value for name, value in settings.items() if name not in defaults or defaults[name] != value}

@@ -10,10 +10,10 @@ from types import SimpleNamespace
 import pytest
 from flask import render_template
 
-from mockbank import config, create_app
+from mockbank import create_app
 from mockbank.mail.sender import send_mail
 from tests.forms import text
-from tests.settings import bank_settings, stop_mail_capture
+from tests.settings import bank_settings, environment_settings, stop_mail_capture
 from tests.setup_forms import log_in, register_info
 
 SUBJECT = "【青森みちのく銀行】メールアドレス登録のお知らせ"
@@ -297,13 +297,13 @@ def test_a_plain_smtp_send_with_no_bank_in_the_way_is_journalled_only_when_refus
 # ---------------------------------------------------------------- MOCKBANK_SMTP_URL
 
 
-def test_mockbank_smtp_url_points_the_bank_at_another_server():
-    assert config.from_environment({"MOCKBANK_SMTP_URL": "smtp://mail.example:1025"}) == {
+def test_mockbank_smtp_url_points_the_bank_at_another_server(monkeypatch):
+    assert environment_settings(monkeypatch, SMTP_URL="smtp://mail.example:1025") == {
         "SMTP_HOST": "mail.example",
         "SMTP_PORT": 1025,
     }
-    assert config.from_environment({"MOCKBANK_SMTP_URL": "smtp://mailpit"}) == {"SMTP_HOST": "mailpit", "SMTP_PORT": 25}
-    assert config.from_environment({}) == {}
+    assert environment_settings(monkeypatch, SMTP_URL="smtp://mailpit") == {"SMTP_HOST": "mailpit"}  # port 25 stays
+    assert environment_settings(monkeypatch) == {}
 
 
 def test_a_bank_given_an_smtp_host_starts_no_capture_server(make_app):

@@ -24,6 +24,7 @@ from mockbank.phone.models import Call
 from mockbank.phone.service import BANK_CALLS_PATH, ENDINGS, KEY_HEADER, place_call
 from mockbank.server import BackgroundServer
 from tests.forms import text
+from tests.settings import environment_settings
 
 LINE = "X-Mockbank-Line"
 MY_LINE = "090-1234-5678"
@@ -223,19 +224,14 @@ def test_by_default_the_bank_is_reached_at_the_address_the_request_came_in_on(ap
 
 def test_the_network_key_is_random_per_start_unless_given(make_app, monkeypatch):
     assert make_app().config["PHONE_NETWORK_KEY"] != make_app().config["PHONE_NETWORK_KEY"]
-    monkeypatch.setenv("MOCKBANK_PHONE_NETWORK_KEY", "shared")
-    monkeypatch.setenv("MOCKBANK_BANK_URL", "http://bank.example:8000")
-    monkeypatch.setenv("MOCKBANK_PHONE_AUTH_NUMBER", "0120-000-111")
-    monkeypatch.setenv("MOCKBANK_PHONE_BANK_TIMEOUT", "2.5")
-    from mockbank import config
-
     expected = {
         "PHONE_NETWORK_KEY": "shared",
         "BANK_URL": "http://bank.example:8000",
         "PHONE_AUTH_NUMBER": "0120-000-111",
         "PHONE_BANK_TIMEOUT": 2.5,
     }
-    assert expected.items() <= config.from_environment().items()
+    variables = {name: str(value) for name, value in expected.items()}
+    assert environment_settings(monkeypatch, **variables) == expected
 
 
 # When the call does not get through

@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from mockbank import config
 from tests.forms import text
+from tests.settings import environment_settings
 from tests.setup_forms import log_in
 
 TOKEN = "/netbank/otp-application/token"
@@ -65,10 +65,10 @@ def test_the_lost_id_page_itself_still_answers_with_the_strip_off(make_app):
 
 @pytest.mark.parametrize(
     ("environ", "shown"),
-    [({}, None), ({"MOCKBANK_SHOW_TEST_STRIP": "0"}, False), ({"MOCKBANK_SHOW_TEST_STRIP": "on"}, True)],
+    [({}, None), ({"SHOW_TEST_STRIP": "0"}, False), ({"SHOW_TEST_STRIP": "on"}, True)],
 )
-def test_the_setting_comes_from_the_environment(environ, shown):
-    assert config.from_environment(environ).get("SHOW_TEST_STRIP") == shown
+def test_the_setting_comes_from_the_environment(monkeypatch, environ, shown):
+    assert environment_settings(monkeypatch, **environ).get("SHOW_TEST_STRIP", None) is shown
 
 
 def test_the_strip_follows_test_mode_unless_told(make_app):

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, jsonify
 
-bp = Blueprint("control", __name__, url_prefix="/_control")
+bp = Blueprint("control", __name__)  # mounted at its prefix in parties.PARTIES
 
 
 def bad_request(message: str, status: int = 400):

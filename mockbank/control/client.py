@@ -96,7 +96,6 @@ class WorldClient:
         params = {k: v for k, v in {"kind": kind, "customer_id": customer_id}.items() if v is not None}
         return self._call("GET", "/journal", params=params)
 
-
     def codes(self, seed: str, device: str, at: datetime | str, offsets: list[float] = (0,)) -> list[str]:
         """The codes the token of `seed` shows on `device` at `at` plus each offset (seconds), in order."""
         body = {"seed": seed, "device": device, "at": _iso(at), "offsets": list(offsets)}

@@ -6,11 +6,11 @@ from flask import abort, jsonify, request
 from sqlalchemy.exc import IntegrityError
 
 from mockbank import journal, rules
+from mockbank.bank.models import Customer, OtpApplication
 from mockbank.control import bad_request, bp
 from mockbank.db import db
 from mockbank.issuer import service as issuer
 from mockbank.issuer.service import IssuerError
-from mockbank.models import Customer, OtpApplication
 from mockbank.passwords import secret_matches
 from mockbank.personas import UnknownPersona, seed_persona
 

@@ -8,12 +8,12 @@ from datetime import datetime
 from flask import current_app, jsonify, request
 
 from mockbank import journal
+from mockbank.bank.models import Customer
 from mockbank.bank.session import APPLICANT, CUSTOMER, LOGIN_ID_DONE, NUMBER, SEEN
 from mockbank.clock import world_clock
 from mockbank.control import bad_request, bp
 from mockbank.db import db, empty_world
 from mockbank.faults import faults
-from mockbank.models import Customer
 from mockbank.parties import signed_session
 
 

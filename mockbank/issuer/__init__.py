@@ -7,7 +7,7 @@ models.py is its table (issuer_token), service.py what it does, api.py the API.
 
 from flask import Blueprint, jsonify
 
-bp = Blueprint("issuer", __name__, url_prefix="/issuer")
+bp = Blueprint("issuer", __name__)  # mounted at its prefix in parties.PARTIES
 
 SERVICE_NAME = "otp-auth.net"
 

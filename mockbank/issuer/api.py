@@ -15,6 +15,7 @@ from flask import current_app, jsonify, request
 
 from mockbank.issuer import bp, service
 from mockbank.issuer.service import DIGITS, STEP_SECONDS, IssuerError, bad_request
+from mockbank.parties import PARTIES
 
 KEY_HEADER = "X-Issuer-Key"
 PUBLIC = {"issuer.health", "issuer.activate_token"}  # what the app calls, and anyone may ask whether it is up
@@ -23,7 +24,7 @@ PUBLIC = {"issuer.health", "issuer.activate_token"}  # what the app calls, and a
 @bp.before_request
 def require_key():
     """Only a caller holding the issuer's key (the bank) reaches the API; anyone may ask whether it is up."""
-    if request.endpoint in PUBLIC or not request.path.startswith(f"{bp.url_prefix}/api/"):
+    if request.endpoint in PUBLIC or not request.path.startswith(f"{PARTIES['issuer'].prefix}/api/"):
         return None
     given = request.headers.get(KEY_HEADER, "").encode()
     if not hmac.compare_digest(given, str(current_app.config["ISSUER_API_KEY"]).encode()):

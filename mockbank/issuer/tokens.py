@@ -29,6 +29,7 @@ from mockbank.issuer.models import ACTIVATED, EXPIRED, ISSUED, PENDING, REVOKED,
 from mockbank.links import public_url
 from mockbank.mail import OTP_DOMAIN
 from mockbank.mail.sender import send_mail
+from mockbank.parties import PARTIES
 from mockbank.passwords import hash_secret, secret_matches
 
 MAIL_SENDER = f"info@{OTP_DOMAIN}"  # R-TOKEN-MAIL: the domain §1 asks customers to accept
@@ -197,7 +198,7 @@ def download_url() -> str:
     configured = current_app.config.get("APP_DOWNLOAD_URL")
     if configured:
         return configured
-    return public_url() + "/app/download"
+    return public_url() + PARTIES["app"].prefix + "/download"
 
 
 # --- helpers ------------------------------------------------------------------------------------------------------

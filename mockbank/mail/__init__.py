@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
-bp = Blueprint("mail", __name__, url_prefix="/mailbox")
+bp = Blueprint("mail", __name__)  # mounted at its prefix in parties.PARTIES
 
 # The domains the manual asks customers to accept mail from (§1).
 BANK_DOMAIN = "am-bk.co.jp"  # 振込受付など各種通知

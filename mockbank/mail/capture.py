@@ -12,7 +12,7 @@ from flask import Flask
 from mockbank import clock, journal
 from mockbank.db import db
 from mockbank.faults import faults
-from mockbank.models import Mail, RejectedDomain
+from mockbank.mail.models import Mail, RejectedDomain
 
 REJECTED = "550 5.7.1 Rejected by the recipient's junk-mail settings"
 UNAVAILABLE = "421 4.3.2 Service not available, closing transmission channel"

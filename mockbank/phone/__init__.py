@@ -7,6 +7,6 @@ call to the bank's line is delivered to the bank over HTTP (service.py).
 
 from flask import Blueprint
 
-bp = Blueprint("phone", __name__, url_prefix="/phone")
+bp = Blueprint("phone", __name__)  # mounted at its prefix in parties.PARTIES
 
 from mockbank.phone import dialler  # noqa: E402,F401

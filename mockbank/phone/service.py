@@ -77,7 +77,7 @@ class BankLine:
             "call": call.id,
             "caller": call.presented_caller,
             "called": call.called,
-            "at": call.at.replace(tzinfo=clock.JST).isoformat(),
+            "at": call.placed_at,
         }
         try:
             response = self.http.post(
