@@ -78,7 +78,7 @@ def register_csrf(app: Flask) -> None:
 
     csrf = CSRFProtect(app)
     csrf.exempt(issuer_bp)  # a JSON API the bank calls server to server, not a form
-    csrf.exempt("mockbank.bank.otp_application.phone_auth_calls")  # the phone network's calls, with its own key
+    csrf.exempt("mockbank.bank.phone_check.phone_auth_calls")  # the phone network's calls, with its own key
     if app.config["TEST_MODE"]:
         from mockbank.control import bp as control_bp
 
