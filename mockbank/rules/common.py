@@ -1,5 +1,6 @@
 """Rules applied on several screens (P5–P12, P17): 半角 entry, 確認しました, R-DISTINCT, the mail address, the confirm
-password, the login match, R-CRED-SHARED, R-LOCKOUT, and how a phone number is compared and shown."""
+password, the login match, R-CRED-SHARED, R-LOCKOUT, the app's token count and names, and how a phone number is
+compared and shown (R-TEL-PICK)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ __all__ = [
     "confirm_password_entry",
     "phone_digits",
     "last4",
+    "phone_choice",
+    "masked_phone",
     "CREDENTIALS_NOT_DISTINCT",
     "CONFIRM_PW_MISMATCH",
     "LOGIN_MISMATCH",
@@ -93,6 +96,16 @@ def phone_digits(number: str | None) -> str:
 def last4(number: str) -> str:
     """The last four digits of a phone number: all R-TEL-PICK lets a page show of it (S-OTPAPP, S-TEL)."""
     return phone_digits(number)[-4:]
+
+
+def phone_choice(number: str) -> str:
+    """A registered phone as S-OTPAPP offers it (P12: ●●●●●● △△△△, the last four digits only)."""
+    return "●●●●●● " + last4(number)
+
+
+def masked_phone(number: str) -> str:
+    """The picked phone as S-TEL shows it (P13: ご登録電話番号 *****××××)."""
+    return "*****" + last4(number)
 
 
 CREDENTIALS_NOT_DISTINCT = Problem(

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from mockbank.applied import checks
 from mockbank.rules.base import Problem, hankaku_digits
-from mockbank.rules.common import last4
 
 __all__ = [
     "start_password",
     "phone_pick",
-    "phone_choice",
     "ISSUER_UNAVAILABLE",
 ]
 
@@ -36,11 +34,6 @@ def phone_pick(value: str, registered_ids: list[int]) -> Problem | None:
     if not (hankaku_digits(value) and int(value) in registered_ids):
         return Problem("R-TEL-PICK", "ご登録電話番号の中から電話番号を選択してください。", "phone")
     return None
-
-
-def phone_choice(number: str) -> str:
-    """A registered phone as S-OTPAPP offers it (P12: ●●●●●● △△△△, the last four digits only)."""
-    return "●●●●●● " + last4(number)
 
 
 # Not rules of the manual: otp-auth.net did not answer (down, slow beyond ISSUER_TIMEOUT, a server error).

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from mockbank.applied import checks
 from mockbank.rules.base import Problem
-from mockbank.rules.common import last4, phone_digits
+from mockbank.rules.common import phone_digits
 
 __all__ = [
     "CALL_WINDOW_SECONDS",
     "call_from",
     "call_in_time",
-    "masked_phone",
     "TEL_NOT_VERIFIED",
     "TEL_EXPIRED",
     "TOKEN_FAILED",
@@ -42,11 +41,6 @@ def call_in_time(seconds: float | None) -> Problem | None:
     if seconds is None or not 0 <= seconds <= CALL_WINDOW_SECONDS:
         return TEL_EXPIRED
     return None
-
-
-def masked_phone(number: str) -> str:
-    """ご登録電話番号 as S-TEL shows it (P13: ご登録電話番号 *****××××)."""
-    return "*****" + last4(number)
 
 
 # R-TEL-AUTO: 確定する before the call proved the application.
