@@ -6,7 +6,7 @@ import pytest
 
 from mockbank import rules
 from mockbank.bank.errors import Refused
-from mockbank.bank.services.customer_registration import confirm_registration
+from mockbank.bank.services.customer_registration_confirm import confirm_registration
 from mockbank.db import db
 from mockbank.models import Customer
 

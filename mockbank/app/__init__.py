@@ -13,4 +13,11 @@ from flask import Blueprint
 
 bp = Blueprint("app", __name__, url_prefix="/app")
 
-from mockbank.app import download, otp, setup, token_name  # noqa: E402,F401  (the app's screens)
+from mockbank.app import (  # noqa: E402,F401  (the app's screens, one module each, named as in catalogue.SCREEN_NAMES)
+    app_download,
+    app_help,
+    app_otp,
+    app_settings,
+    app_setup,
+    app_token_name,
+)

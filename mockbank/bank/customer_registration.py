@@ -1,14 +1,11 @@
-"""S-INFO お客さま情報登録 and S-INFO-OK its confirmation (P10–P11), and セレクトEメールサービス設定."""
+"""S-INFO お客さま情報登録 (P10), and its セレクトEメールサービス設定: the entries, checked, wait for S-INFO-OK."""
 
-from functools import wraps
-
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import redirect, render_template, request, session, url_for
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
-from mockbank.bank.notices import send_mail_registered
-from mockbank.bank.services.customer_registration import check_customer_info, confirm_registration
-from mockbank.bank.steps import at_step
+from mockbank.bank.progress import at_step
+from mockbank.bank.services.customer_registration import check_customer_info
 from mockbank.branches import branch_name
 from mockbank.models import STEP_INFO
 
@@ -19,18 +16,6 @@ SELECT_EMAIL = "select_email"  # セレクトEメールサービス chosen on S-
 def _select_email(customer) -> bool:
     """セレクトEメールサービス as chosen on this visit, else as the bank holds it."""
     return session.get(SELECT_EMAIL, customer.select_email)
-
-
-def _with_pending(view):
-    """S-INFO-OK shows entries checked on S-INFO (P11); without them the customer goes back to S-INFO."""
-
-    @wraps(view)
-    def wrapped(customer):
-        if session.get(PENDING) is None:
-            return redirect(url_for("bank.customer_registration"))
-        return view(customer)
-
-    return wrapped
 
 
 @bp.route("/netbank/customer-registration", methods=("GET", "POST"))
@@ -53,26 +38,6 @@ def customer_registration(form, customer):
         _select_email(customer),
     )
     return "bank.customer_registration_confirm"
-
-
-@bp.route("/netbank/customer-registration/confirm", methods=("GET", "POST"))
-@at_step(STEP_INFO)
-@_with_pending
-@form_view(
-    "S-INFO-OK",
-    "bank/customer_registration_confirm.html",
-    cancel=True,
-    branch_name=branch_name,
-    context=lambda customer: {"pending": session[PENDING]},
-)
-def customer_registration_confirm(form, customer):
-    """お客さま情報登録確認 (S-INFO-OK, P11): 確認しました, 確認用パスワード, 登録を確定する or 中止する (R-CANCEL)."""
-    confirm_registration(customer, session[PENDING], form.get("ack") == "on", form.get("confirm_pw", ""))
-    session.pop(PENDING)
-    session.pop(SELECT_EMAIL, None)
-    send_mail_registered(customer)
-    flash("お客さま情報の登録が完了しました。")  # S-OTPAPP greets the customer with it (role="status")
-    return "bank.otp_application"
 
 
 @bp.route("/netbank/select-email", methods=("GET", "POST"))

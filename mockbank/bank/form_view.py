@@ -9,7 +9,7 @@ from flask import redirect, render_template, request, url_for
 
 from mockbank import journal
 from mockbank.bank.errors import Refused
-from mockbank.bank.steps import abandon
+from mockbank.bank.progress import abandon
 
 
 def form_view(

@@ -1,11 +1,13 @@
-"""S-HOME つないでネ！ット top (P7, P17): reached only once onboarding is done."""
+"""S-HOME つないでネ！ット top (P7, P17): reached only once onboarding is done; ログアウト ends the session."""
 
-from flask import render_template
+from flask import redirect, render_template, url_for
 
 from mockbank.bank import bp
-from mockbank.bank.services.otp_application import without_token
-from mockbank.bank.steps import at_step
+from mockbank.bank.progress import at_step
+from mockbank.bank.services.applications import without_token
+from mockbank.bank.session import CUSTOMER, customer_from, end_sessions
 from mockbank.branches import branch_name
+from mockbank.db import db
 from mockbank.models import STEP_DONE
 
 
@@ -25,3 +27,11 @@ def home(customer):
         yen=yen,
         without_token=without_token(customer),
     )
+
+
+@bp.post("/netbank/logout")
+def logout():
+    """ログアウト (S-HOME): end the session (and any copy of its cookie) and return to ご利用案内."""
+    end_sessions(customer_from(CUSTOMER))
+    db.session.commit()
+    return redirect(url_for("bank.guide"))

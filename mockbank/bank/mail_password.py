@@ -6,9 +6,10 @@ from mockbank import rules
 from mockbank.bank import bp
 from mockbank.bank.errors import Refused
 from mockbank.bank.form_view import form_view
-from mockbank.bank.login import MAIL_ATTEMPT, MAIL_PENDING, logged_in
+from mockbank.bank.login import MAIL_ATTEMPT, MAIL_PENDING
+from mockbank.bank.progress import logged_in
 from mockbank.bank.services import mail_password as service
-from mockbank.bank.services.login import complete_login
+from mockbank.bank.services.credentials import complete_login
 from mockbank.bank.session import requires
 
 
@@ -19,7 +20,7 @@ def _shown(customer) -> dict:
 
 @bp.route("/netbank/login/mail-password", methods=("GET", "POST"))
 @requires(MAIL_PENDING, "bank.login")
-@form_view("S-MAILPW", "bank/mail_password.html", screen_id="S-MAILPW", context=_shown)
+@form_view("S-MAILPW", "bank/mail_password.html", context=_shown)
 def mail_password(form, customer):
     """メール通知パスワード入力 (S-MAILPW, §1): the password just mailed, once, within 10 minutes; then logged in."""
     try:

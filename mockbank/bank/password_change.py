@@ -2,8 +2,8 @@
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
+from mockbank.bank.progress import at_step
 from mockbank.bank.services.password_change import change_passwords
-from mockbank.bank.steps import at_step
 from mockbank.models import STEP_PW
 
 

@@ -2,9 +2,9 @@
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
+from mockbank.bank.progress import at_step
 from mockbank.bank.questions import QUESTIONS
 from mockbank.bank.services.secret_qa import register_secret_qa
-from mockbank.bank.steps import at_step
 from mockbank.models import STEP_QA
 
 

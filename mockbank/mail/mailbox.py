@@ -47,7 +47,7 @@ def index():
 @bp.get("/<address>/")
 def inbox(address: str):
     """受信トレイ: the mail delivered to `address`."""
-    return render_template("mail/inbox.html", address=address, mails=mails_for(address))
+    return render_template("mail/mailbox.html", address=address, mails=mails_for(address))
 
 
 @bp.get("/<address>/<int:mail_id>")

@@ -53,7 +53,7 @@ def dial():
 def _dialler(line: str | None, *, to: str, shown: bool, back: str | None, caller: str = "", problems=()) -> str:
     """The dialler, with what was typed (cut to a sane length) and the problems with it."""
     typed = {"caller": caller[:ECHOED], "to": to[:ECHOED]}
-    return render_template("phone/dial.html", line=line, shown=shown, back=back, problems=list(problems), **typed)
+    return render_template("phone/dialler.html", line=line, shown=shown, back=back, problems=list(problems), **typed)
 
 
 def _local(address: str | None) -> str | None:

@@ -18,6 +18,7 @@ __all__ = [
     "hankaku_alnum",
     "hankaku_digits",
     "mixed",
+    "typed_in",
     "zenkaku",
 ]
 
@@ -44,6 +45,18 @@ def hankaku_alnum(value: str) -> bool:
 def hankaku_digits(value: str) -> bool:
     """Only ASCII digits (半角数字)."""
     return bool(HANKAKU_DIGITS.fullmatch(value))
+
+
+def typed_in(
+    value: str, label: str, field: str, rule: str, *, digits: bool = False, wrong_rule: str | None = None
+) -> Problem | None:
+    """An entry typed at all (else `rule`), in 半角英数字 or, with `digits`, 半角数字 (else `wrong_rule`, or `rule`)."""
+    if not value:
+        return Problem(rule, f"{label}を入力してください。", field)
+    kind, ok = ("半角数字", hankaku_digits) if digits else ("半角英数字", hankaku_alnum)
+    if not ok(value):
+        return Problem(wrong_rule or rule, f"{label}は{kind}で入力してください。", field)
+    return None
 
 
 def mixed(value: str) -> bool:

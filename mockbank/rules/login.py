@@ -1,20 +1,16 @@
-"""Rules of 初回ログイン (S-LOGIN1, P7) and ログイン (S-LOGIN, P17): the login ID and password match."""
+"""Rules of ログイン (S-LOGIN, P17, §1): the app's one-time password (R-LOGIN-MATCH itself is in common.py)."""
 
 from __future__ import annotations
 
 from mockbank.rules.base import Problem
+from mockbank.rules.common import LOGIN_MISMATCH
 
 __all__ = [
-    "LOGIN_MISMATCH",
     "OTP_MISMATCH_PC",
     "OTP_UNAVAILABLE",
     "TOKEN_LOCKED",
 ]
 
-
-# R-LOGIN-MATCH (S-LOGIN1, S-LOGIN): a wrong ID or password, without saying which; it counts towards R-LOCKOUT.
-# A wrong password to a locked login gets it too: only the right password learns of the lock.
-LOGIN_MISMATCH = Problem("R-LOGIN-MATCH", "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。")
 
 # R-OTP-PC (S-LOGIN, §1): a PC login of a customer using the OTP app without its good code. The same words as a
 # wrong password (R-LOGIN-MATCH: which credential was wrong is never said); it counts towards R-LOCKOUT too.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mockbank.rules.base import Problem, hankaku_digits
+from mockbank.rules.base import Problem, typed_in
 
 __all__ = [
     "mail_password_entry",
@@ -14,11 +14,7 @@ __all__ = [
 
 def mail_password_entry(value: str) -> Problem | None:
     """R-MAILPW: the メール通知パスワード is typed, in 半角数字 as the mail gives it (not counted as a wrong one)."""
-    if not value:
-        return Problem("R-MAILPW", "メール通知パスワードを入力してください。", "mail_pw")
-    if not hankaku_digits(value):
-        return Problem("R-MAILPW", "メール通知パスワードは半角数字で入力してください。", "mail_pw")
-    return None
+    return typed_in(value, "メール通知パスワード", "mail_pw", "R-MAILPW", digits=True)
 
 
 # R-MAILPW: not the メール通知パスワード last mailed; it counts towards R-LOCKOUT with wrong passwords.

@@ -1,18 +1,22 @@
-"""初回ログイン (S-LOGIN1, P7) and ログイン (S-LOGIN, P17, §1): ID and password, the app's code or the mailed password, lockout."""
+"""ログイン (S-LOGIN, P17, §1): ID and password, then the app's code (checked by the issuer over HTTP) or the mailed password."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from mockbank import applied, clock, journal, rules
+from mockbank import applied, rules
 from mockbank.bank import lockout
-from mockbank.bank.errors import Refused, refuse_if
-from mockbank.bank.services import mail_password, otp_login
-from mockbank.bank.steps import step_endpoint
-from mockbank.db import db
+from mockbank.bank.errors import Refused
+from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
+from mockbank.bank.services import mail_password
+from mockbank.bank.services.applications import issued_application, issuer_failed
+from mockbank.bank.services.credentials import check_credentials, complete_login
 from mockbank.devices import device_id, is_pc
-from mockbank.models import CONTRACT_NEW, STEP_DONE, STEP_FIRST_LOGIN, STEP_QA, Customer
-from mockbank.passwords import secret_matches
+from mockbank.models import Customer
+
+CODE = re.compile(r"[0-9]{6}")  # the app's code: 6 半角数字 (P15); anything else never goes to the issuer
+ACTIVATED = "activated"  # the issuer's word for a token set up in the app (P15)
 
 
 @dataclass(frozen=True)
@@ -21,11 +25,6 @@ class MailPasswordSent:
 
     customer: Customer
     attempt: str
-
-
-def authenticate(login_id: str, password: str, screen: str) -> Customer:
-    """初回ログイン (S-LOGIN1, P7): the customer whose login ID and password these are, logged in."""
-    return complete_login(check_credentials(login_id, password, screen), screen)
 
 
 def log_in(
@@ -38,55 +37,56 @@ def log_in(
     """
     customer = check_credentials(login_id, password, screen)
     pc = is_pc()
-    token = otp_login.active_token(customer, screen)
+    token = active_token(customer, screen)
     if token is not None:
-        otp_login.check_code(customer, token, code, screen, pc=pc, filled=filled)
+        check_code(customer, token, code, screen, pc=pc, filled=filled)
         return complete_login(customer, screen, otp=True)
     if pc and mail_password.needed(customer):
         return MailPasswordSent(customer, mail_password.start(customer, screen))
     return complete_login(customer, screen)
 
 
-def check_credentials(login_id: str, password: str, screen: str) -> Customer:
-    """R-HANKAKU, R-LOGIN-MATCH: the customer whose login ID and password these are; a wrong password counts (R-LOCKOUT).
+def active_token(customer: Customer, screen: str) -> str | None:
+    """The issuer's reference to the customer's token in use (their latest issued one, set up in the app), if any.
 
-    Only the right password learns of a lock. The count is not reset here: that waits for the whole login,
-    so a second factor's failures (the app's code, the mailed password) run on from the password's.
+    The issuer is asked over HTTP. If it cannot say (down, or it refuses the question), the bank cannot tell
+    whether a code is needed: the login stops with the bank's message, nothing counted (fail closed).
     """
-    refuse_if(
-        rules.hankaku_entry(login_id, "ログインID", "login_id"),
-        rules.hankaku_entry(password, "ログインパスワード", "login_pw"),
-    )
-    customer = db.session.scalar(db.select(Customer).where(Customer.login_id == login_id))
-    if customer is None:
-        raise Refused(rules.LOGIN_MISMATCH)
-    if not secret_matches(customer.login_pw_hash, password):
-        lockout.count_failure(customer, screen, rules.LOGIN_MISMATCH)
-    if customer.locked:
-        raise Refused(rules.LOCKED, customer=customer)
-    return customer
+    application = issued_application(customer)
+    if application is None:
+        return None
+    try:
+        state = issuer_client().token(application.token).get("state")
+    except (IssuerUnavailable, IssuerRefused) as error:
+        issuer_failed(screen, customer, "token", error)
+        raise Refused(rules.OTP_UNAVAILABLE, customer=customer) from error
+    return application.token if state == ACTIVATED else None
 
 
-def complete_login(customer: Customer, screen: str, *, otp: bool = False) -> Customer:
-    """The customer is logged in (P7, P17): the count starts again, one session at a time, the login times move on."""
-    lockout.check_password(customer, True, screen, rules.LOGIN_MISMATCH)
-    _finish_first_login(customer)
-    customer.session_number += 1  # one session at a time: a new login ends the older ones
-    applied.passed("R-ONE-SESSION")
-    customer.previous_login_at = customer.last_login_at  # S-HOME's 前回ログイン日時
-    customer.last_login_at = clock.now().replace(tzinfo=None)
-    mail_password.forget(customer)
-    journal.record("login", screen=screen, customer=customer, step=customer.step, device=device_id(), otp=otp)
-    db.session.commit()
-    return customer
+def check_code(customer: Customer, token: str, code: str, screen: str, *, pc: bool, filled: bool = False) -> None:
+    """R-OTP-PC, R-OTP-ONCE (P17, §1): the app's code is good now, on a smartphone and on a PC alike.
 
-
-def _finish_first_login(customer: Customer) -> None:
-    """初回ログイン (P7): a new contract goes on to 追加認証登録; an ID-initialised one is done."""
-    if customer.step == STEP_FIRST_LOGIN:
-        customer.step = STEP_QA if customer.contract == CONTRACT_NEW else STEP_DONE
-
-
-def next_endpoint(customer: Customer) -> str:
-    """Where a logged-in customer goes: the onboarding step they are at, else the top page."""
-    return step_endpoint(customer.step)
+    A missing or malformed code, or any refusal of the issuer's, gets the words of a wrong password
+    (R-LOGIN-MATCH) and counts towards R-LOCKOUT with them; on a PC the refusal names R-OTP-PC. The issuer
+    down counts nothing. `filled`: the form says the code came from the app's link (R-LOGIN-FILL).
+    """
+    problem = rules.OTP_MISMATCH_PC if pc else rules.LOGIN_MISMATCH
+    if not isinstance(code, str) or not CODE.fullmatch(code):
+        lockout.count_failure(customer, screen, problem)
+    try:
+        answer = issuer_client().verify(token, code, device_id())
+    except IssuerUnavailable as error:
+        issuer_failed(screen, customer, "verify", error)
+        raise Refused(rules.OTP_UNAVAILABLE, customer=customer) from error
+    except IssuerRefused as error:
+        issuer_failed(screen, customer, "verify", error)
+        answer = {"valid": False}
+    if answer.get("reason") == "locked":  # locked at the issuer before this attempt: no code can help
+        raise Refused(rules.TOKEN_LOCKED, customer=customer)
+    if answer.get("valid") is not True:
+        lockout.count_failure(customer, screen, problem)
+    if pc:
+        # §1: a PC login of a customer using the app needs its code, and no メール通知パスワード is mailed.
+        applied.passed("R-OTP-PC", "R-MAILPW")
+    if filled:
+        applied.passed("R-LOGIN-FILL")

@@ -13,7 +13,7 @@ def download():
     agent = request.headers.get("User-Agent", "")
     apple = any(name in agent for name in ("iPhone", "iPad", "Macintosh"))
     return render_template(
-        "app/download.html",
+        "app/app_download.html",
         store="App Store" if apple else "Google Play",
         get_label="入手" if apple else "インストール",
     )

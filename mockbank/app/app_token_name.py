@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import redirect, render_template, request, url_for
 
 from mockbank import journal
-from mockbank.app import bp, rules
+from mockbank.app import bp
+from mockbank.app.app_setup_done import BANK_NAME
 from mockbank.app.instructions import hand_over
-from mockbank.app.setup import BANK_NAME
 from mockbank.db import db
+from mockbank.rules import app_token_name as rules
 
 
 @bp.route("/name", methods=("GET", "POST"))
@@ -16,12 +17,12 @@ def token_name():
     """トークン表示名設定 (A-NAME, P16): 登録 names the token on the phone and shows its ワンタイムパスワード."""
     key = request.values.get("token", "")
     if request.method != "POST":
-        return render_template("app/name.html", form={"token": key, "name": BANK_NAME}, problems=[])
+        return render_template("app/app_token_name.html", form={"token": key, "name": BANK_NAME}, problems=[])
     name, extra = request.form.get("name", "").strip(), request.form.get("extra", "").strip()
     problems = rules.display_name(key, name, extra)
     if problems:
         journal.refused("A-NAME", problems)
-        return render_template("app/name.html", form=request.form, problems=problems)
+        return render_template("app/app_token_name.html", form=request.form, problems=problems)
     hand_over(name={"token": key[:64], "name": name, "extra": extra})
     journal.record("app_token_named", screen="A-NAME")
     db.session.commit()

@@ -1,4 +1,4 @@
-"""S-TEL 電話番号認証 and S-TOKEN 利用申請完了 (P13): the call to the bank's line, 確定する, the token issued once."""
+"""S-TEL 電話番号認証 and S-TOKEN トークン発行 (P13): the call to the bank's line, 確定する, the token issued once."""
 
 from __future__ import annotations
 
@@ -88,11 +88,11 @@ def test_the_phone_check_says_what_the_manual_says_and_links_the_bank_line_to_th
     for number in persona["phones"]:
         digits = re.sub(r"\D", "", number)
         assert number[:-4] not in page and digits[:-4] not in page, "R-TEL-PICK: the last four digits only"
-    assert 'data-auto="on"' in page and "otp_application_phone_check.js" in page
+    assert 'data-auto="on"' in page and "phone_check.js" in page
 
 
 def test_the_page_polls_with_plain_javascript(client):
-    script = client.get("/static/otp_application_phone_check.js").get_data(as_text=True)
+    script = client.get("/static/phone_check.js").get_data(as_text=True)
     assert "setInterval(ask, 1000)" in script and "fetch(" in script and "import" not in script
 
 

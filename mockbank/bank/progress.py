@@ -1,13 +1,14 @@
-"""R-PW-CHANGE: the onboarding steps in order, and the guard that keeps a customer at their own step."""
+"""A customer's progress through onboarding (R-PW-CHANGE): the steps in order, the guard that keeps a customer at
+their own step, where a login leads, and 中止する (R-CANCEL)."""
 
 from __future__ import annotations
 
 from functools import wraps
 
-from flask import flash, redirect, url_for
+from flask import flash, redirect, session, url_for
 
 from mockbank import journal
-from mockbank.bank.session import CUSTOMER, customer_from, end_sessions
+from mockbank.bank.session import CUSTOMER, customer_from, end_sessions, put
 from mockbank.db import db
 from mockbank.models import STEP_DONE, STEP_INFO, STEP_OTP, STEP_PW, STEP_QA
 
@@ -25,6 +26,13 @@ STEP_SCREENS = {STEP_QA: "S-QA", STEP_PW: "S-PW", STEP_INFO: "S-INFO", STEP_OTP:
 def step_endpoint(step: str) -> str:
     """The screen a logged-in customer at `step` belongs on."""
     return STEP_ENDPOINTS.get(step, "bank.login")
+
+
+def logged_in(customer) -> str:
+    """A fresh session for the customer (P7, P17); they go on to their onboarding step or the top page."""
+    session.clear()
+    put(CUSTOMER, customer)
+    return step_endpoint(customer.step)
 
 
 def at_step(step: str, also=None):

@@ -1,4 +1,9 @@
-"""ワンタイムパスワード利用申請 (S-OTPAPP, P12): the customer's applications, apply, supersede, cancel."""
+"""ワンタイムパスワード利用申請 (S-OTPAPP, P12): apply (a pending token from the issuer), supersede, cancel.
+
+One application is open at a time: a new submission supersedes the open one
+(its pending token revoked at the issuer). The 利用開始パスワード goes to the
+issuer only; the bank never keeps it.
+"""
 
 from __future__ import annotations
 
@@ -11,54 +16,15 @@ from mockbank import journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
 from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
-from mockbank.bank.services.otp_application.issuer_calls import _close, _issuer_failed, _now, _revoke
+from mockbank.bank.services.applications import close, issuer_failed, now, open_applications, revoke
 from mockbank.db import db
-from mockbank.models import (
-    OTP_CALLING,
-    OTP_CANCELLED,
-    OTP_ISSUED,
-    OTP_OPEN,
-    OTP_SUPERSEDED,
-    STEP_DONE,
-    Customer,
-    OtpApplication,
-)
+from mockbank.models import OTP_CALLING, OTP_CANCELLED, OTP_SUPERSEDED, Customer, OtpApplication
 from mockbank.passwords import secret_matches
-
-
-def _open(customer: Customer):
-    """The query for the customer's applications waiting for their call or their token (calling or verified)."""
-    return db.select(OtpApplication).where(
-        OtpApplication.customer_id == customer.id, OtpApplication.state.in_(OTP_OPEN)
-    )
-
-
-def open_application(customer: Customer) -> OtpApplication | None:
-    """The customer's application waiting for its call or its token (calling or verified), if any."""
-    return db.session.scalar(_open(customer).order_by(OtpApplication.id.desc()).limit(1))
-
-
-def issued_application(customer: Customer) -> OtpApplication | None:
-    """The customer's latest application whose token was issued (S-TOKEN shows it)."""
-    return db.session.scalar(
-        db.select(OtpApplication)
-        .where(OtpApplication.customer_id == customer.id, OtpApplication.state == OTP_ISSUED)
-        .order_by(OtpApplication.id.desc())
-        .limit(1)
-    )
-
-
-def without_token(customer: Customer) -> bool:
-    """A customer using つないでネ！ット with no token issued may apply later, from the top page (P12)."""
-    return customer.step == STEP_DONE and issued_application(customer) is None
 
 
 def phone_choices(customer: Customer) -> list[tuple[int, str]]:
     """The registered phones to pick from (R-TEL-PICK): row id and last four digits, never the number."""
     return [(phone.id, rules.phone_choice(phone.number)) for phone in customer.phones]
-
-
-# --- S-OTPAPP ---------------------------------------------------------------------------------------------------
 
 
 def application_key(sent: str) -> str | None:
@@ -117,13 +83,13 @@ def apply(
                 bank_ref=str(customer.id), application=key, mail=mail, start_password=start_pw
             )
     except (IssuerUnavailable, IssuerRefused) as error:
-        _issuer_failed("S-OTPAPP", customer, "create_token", error)
+        issuer_failed("S-OTPAPP", customer, "create_token", error)
         raise Refused(rules.ISSUER_UNAVAILABLE, customer=customer) from error
     if same is not None and same.key == key and same.token == token["token"]:
         return same  # the same form again (a double tap): the issuer answered with the same token
-    superseded = list(db.session.scalars(_open(customer)))
+    superseded = open_applications(customer)
     for old in superseded:
-        _close(old, OTP_SUPERSEDED)
+        close(old, OTP_SUPERSEDED)
     application = OtpApplication(
         customer_id=customer.id,
         key=key,
@@ -133,7 +99,7 @@ def apply(
         token=token["token"],
         service_id=str(token["service_id"]),
         user_id=str(token["user_id"]),
-        created_at=_now(),
+        created_at=now(),
     )
     db.session.add(application)
     try:
@@ -150,15 +116,15 @@ def apply(
     )
     db.session.commit()
     for old in superseded:
-        _revoke(old, "superseded")
+        revoke(old, "superseded")
     return application
 
 
 def cancel_open(customer: Customer) -> None:
     """中止する on S-OTPAPP (R-CANCEL): an application still open (the back button from S-TEL) ends with it."""
-    open_ones = list(db.session.scalars(_open(customer)))
+    open_ones = open_applications(customer)
     for application in open_ones:
-        _close(application, OTP_CANCELLED)
+        close(application, OTP_CANCELLED)
     db.session.commit()
     for application in open_ones:
-        _revoke(application, "cancelled")
+        revoke(application, "cancelled")

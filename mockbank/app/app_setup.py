@@ -1,24 +1,23 @@
-"""A-SETUP 初期設定 and A-DONE 初期設定完了 (P15): the token's values and consent, otp-auth.net, the seed to the phone."""
+"""A-SETUP 初期設定 (P15): the token's values and consent, then otp-auth.net; A-DONE follows with the seed for the phone."""
 
 from __future__ import annotations
 
 from flask import render_template, request
 
 from mockbank import journal
-from mockbank.app import bp, rules
+from mockbank.app import bp
+from mockbank.app.app_setup_done import setup_done
 from mockbank.app.device import app_device
 from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
 from mockbank.db import db
-
-BANK_NAME = "青森みちのく銀行"  # the display name the app proposes for a token of つないでネ！ット (P16)
-LOGIN_URL = "/netbank/login"  # where the app's ログイン opens the bank (P17)
+from mockbank.rules import app_setup as rules
 
 
 @bp.route("/setup", methods=("GET", "POST"))
 def setup():
     """初期設定 (A-SETUP, P15): サービスID, ユーザID, 利用開始パスワード and consent, then 送信 (R-APP-SETUP, R-APP-10)."""
     if request.method != "POST":
-        return render_template("app/setup.html", form={}, problems=[])
+        return render_template("app/app_setup.html", form={}, problems=[])
     form = request.form
     service_id, user_id = form.get("service_id", "").strip(), form.get("user_id", "").strip()
     start_password = form.get("start_pw", "")
@@ -33,18 +32,10 @@ def setup():
             problems = [_refusal(refused)]
     if problems:
         journal.refused("A-SETUP", problems)
-        return render_template("app/setup.html", form=form, problems=problems)
+        return render_template("app/app_setup.html", form=form, problems=problems)
     journal.record("app_token_added", screen="A-SETUP", service_id=answer["service_id"], user_id=answer["user_id"])
     db.session.commit()
-    token = {
-        "service_id": answer["service_id"],
-        "user_id": answer["user_id"],
-        "seed": answer["secret"],
-        "issuer": "otp-auth.net",
-        "name": BANK_NAME,
-        "login_url": LOGIN_URL,
-    }
-    return render_template("app/done.html", token=token)
+    return setup_done(answer)
 
 
 def _held() -> int:

@@ -1,4 +1,4 @@
-"""電話番号認証 (S-TEL, P13): the bank's 0120 line, the calls that prove an application (R-TEL-CLI, R-TEL-120)."""
+"""The bank's 0120 line for 電話番号認証 (S-TEL, P13): the calls the phone network delivers, and what each proves (R-TEL-CLI, R-TEL-120)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from mockbank import applied, journal, rules
-from mockbank.bank.services.otp_application.issuer_calls import _now
-from mockbank.bank.services.otp_application.phone_check import seconds_since_shown
+from mockbank.bank.services.applications import now
+from mockbank.bank.services.phone_check import seconds_since_shown
 from mockbank.clock import JST
 from mockbank.db import db
 from mockbank.models import OTP_OPEN, OTP_VERIFIED, Customer, OtpApplication
-
-# --- the bank's 0120 line: calls the phone network delivers -----------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -89,9 +87,6 @@ def prove_call(call: Call) -> bool:
     return proved
 
 
-# --- helpers ----------------------------------------------------------------------------------------------------
-
-
 def _owner(caller: str | None, candidates: list[OtpApplication]) -> int | None:
     """The one customer with an open application who registered the caller's number (for the journal), if any."""
     digits = rules.phone_digits(caller)
@@ -109,7 +104,7 @@ def _owner(caller: str | None, candidates: list[OtpApplication]) -> int | None:
 def _moment(value) -> datetime:
     """The call's ISO time as world time, naive JST (now, if the network gave none)."""
     if value is None:
-        return _now()
+        return now()
     if not isinstance(value, str):
         raise ValueError("at must be an ISO 8601 time")
     moment = datetime.fromisoformat(value)

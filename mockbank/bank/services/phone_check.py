@@ -1,4 +1,4 @@
-"""電話番号認証 (S-TEL, P13) and S-TOKEN: the 120 s window, its status, 確定する, the token mail again."""
+"""電話番号認証 (S-TEL, P13): the 120 s window from the screen's first showing, its status, 確定する issues the token."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from mockbank import applied, journal, rules
 from mockbank.bank.errors import Refused
 from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
-from mockbank.bank.services.otp_application.issuer_calls import _close, _issuer_failed, _now, _revoke
+from mockbank.bank.services.applications import close, issuer_failed, now, revoke
 from mockbank.db import db
 from mockbank.models import (
     OTP_CALLING,
@@ -29,13 +29,10 @@ class StartAgain(Exception):
         self.problem = problem
 
 
-# --- S-TEL ------------------------------------------------------------------------------------------------------
-
-
 def show(application: OtpApplication) -> None:
     """S-TEL shows: the first time starts the 120 s (R-TEL-120); a reload keeps the first time."""
     if application.shown_at is None:
-        application.shown_at = _now()
+        application.shown_at = now()
         db.session.commit()
 
 
@@ -43,7 +40,7 @@ def seconds_since_shown(application: OtpApplication, at: datetime | None = None)
     """World seconds from S-TEL's first showing to `at` (now), or None if it has not shown."""
     if application.shown_at is None:
         return None
-    return ((at or _now()) - application.shown_at).total_seconds()
+    return ((at or now()) - application.shown_at).total_seconds()
 
 
 def window_over(application: OtpApplication) -> bool:
@@ -57,7 +54,7 @@ def expire_if_over(customer: Customer, application: OtpApplication) -> bool:
     if not window_over(application):
         return False
     seconds = seconds_since_shown(application)
-    _close(application, OTP_EXPIRED)
+    close(application, OTP_EXPIRED)
     journal.record(
         "refused",
         screen="S-TEL",
@@ -67,7 +64,7 @@ def expire_if_over(customer: Customer, application: OtpApplication) -> bool:
         seconds=round(seconds, 3),
     )
     db.session.commit()
-    _revoke(application, "expired")
+    revoke(application, "expired")
     return True
 
 
@@ -89,16 +86,16 @@ def confirm(customer: Customer, application: OtpApplication, auto: bool) -> None
     try:
         answer = issuer_client().issue_token(application.token)
     except IssuerUnavailable as error:
-        _issuer_failed("S-TEL", customer, "issue_token", error)
+        issuer_failed("S-TEL", customer, "issue_token", error)
         raise Refused(rules.TOKEN_UNAVAILABLE, customer=customer) from error
     except IssuerRefused as error:
-        _issuer_failed("S-TEL", customer, "issue_token", error)
-        _close(application, OTP_FAILED)
+        issuer_failed("S-TEL", customer, "issue_token", error)
+        close(application, OTP_FAILED)
         journal.record("refused", screen="S-TEL", rule=rules.TOKEN_FAILED.rule, customer=customer, reason=error.reason)
         db.session.commit()
         raise StartAgain(rules.TOKEN_FAILED) from error
     application.state = OTP_ISSUED
-    application.issued_at = _now()
+    application.issued_at = now()
     application.service_id = str(answer.get("service_id") or application.service_id)
     application.user_id = str(answer.get("user_id") or application.user_id)
     application.mail_delivered = answer.get("mail_delivered")
@@ -112,17 +109,4 @@ def confirm(customer: Customer, application: OtpApplication, auto: bool) -> None
         auto=auto,
         mail_delivered=application.mail_delivered,
     )
-    db.session.commit()
-
-
-def resend_token_mail(customer: Customer, application: OtpApplication) -> None:
-    """S-TOKEN: the issuer sends the token mail again when the first did not arrive (R-TOKEN-MAIL)."""
-    db.session.commit()  # no write held while the issuer works
-    try:
-        answer = issuer_client().resend_mail(application.token)
-    except (IssuerUnavailable, IssuerRefused) as error:
-        _issuer_failed("S-TOKEN", customer, "resend_mail", error)
-        raise Refused(rules.MAIL_RESEND_UNAVAILABLE, customer=customer) from error
-    application.mail_delivered = bool(answer.get("mail_delivered"))
-    journal.record("mail_resend", screen="S-TOKEN", customer=customer, mail_delivered=application.mail_delivered)
     db.session.commit()

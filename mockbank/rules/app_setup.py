@@ -1,4 +1,4 @@
-"""The ワンタイムPW app's own checks (P15, P16): what 初期設定 and トークン表示名設定 accept, with the app's messages.
+"""Rules of the ワンタイムPW app's 初期設定 (A-SETUP, P15): サービスID, ユーザID, 利用開始パスワード, consent, room (R-APP-10).
 
 The manual gives the screens but not the app's messages; these are worded as the
 app would, and never say which of サービスID, ユーザID or 利用開始パスワード was wrong
@@ -7,16 +7,11 @@ app would, and never say which of サービスID, ユーザID or 利用開始パ
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from mockbank.applied import checks
 from mockbank.issuer.setup import LOCKED, WRONG_SETUP
-from mockbank.rules import Problem
+from mockbank.rules.base import Problem, hankaku_digits
+from mockbank.rules.common import MAX_TOKENS
 
-MAX_TOKENS = 10  # R-APP-10: 1台につき10契約（他行含む）まで (§1, P16)
-NAME_LENGTH = 20
-DIGITS = re.compile(r"[0-9]+")
 SERVICE_ID_LENGTH, USER_ID_LENGTH, START_PW_LENGTH = 8, 16, 8
 
 FULL = Problem("R-APP-10", "ワンタイムパスワードアプリに登録できるトークンは10件（他行を含む）までです。")
@@ -36,18 +31,13 @@ NOT_USABLE = Problem(
     "このトークンはご利用いただけません。ご利用のサービスでワンタイムパスワードの利用申請を行ってください。",
 )
 OFFLINE = Problem("ISSUER-DOWN", "通信エラーが発生しました。しばらくたってから再度お試しください。")
-NAME_MISSING = Problem("R-APP-NAME", "トークン表示名を入力してください。", "name")
-NAME_TOO_LONG = Problem("R-APP-NAME", f"トークン表示名は{NAME_LENGTH}文字以内で入力してください。", "name")
-EXTRA_TOO_LONG = Problem("R-APP-NAME", f"追加文言は{NAME_LENGTH}文字以内で入力してください。", "extra")
-NOTHING_CHOSEN = Problem("R-APP-SELECT", "表示するトークンを選択してください。", "token")
-NO_TOKEN = Problem("R-APP-NAME", "表示名を設定するトークンがありません。初期設定からやり直してください。")
-TOKEN_KEY = re.compile(r"[0-9A-Za-z:@._-]{1,64}")  # how the app names a token it holds: サービスID:ユーザID
 
 
 def _digits(value: str, label: str, field: str, length: int) -> Problem | None:
+    """R-APP-SETUP: one of the token's values, given, in half-width digits, at most `length` of them."""
     if not value:
         return Problem("R-APP-SETUP", f"{label}を入力してください。", field)
-    if not DIGITS.fullmatch(value):
+    if not hankaku_digits(value):
         return Problem("R-APP-SETUP", f"{label}は半角数字で入力してください。", field)
     if len(value) > length:
         return Problem("R-APP-SETUP", f"{label}は{length}桁以内で入力してください。", field)
@@ -77,25 +67,4 @@ def room_for_token(held: int) -> Problem | None:
 
 def held_count(value: str) -> int:
     """How many tokens the app says it holds (its own storage's count, sent with the form)."""
-    return int(value) if DIGITS.fullmatch(value or "") and len(value) <= 3 else 0
-
-
-def display_name(key: str, name: str, extra: str) -> list[Problem]:
-    """トークン表示名設定 (P16): a display name of at most 20 characters, and an optional 追加文言 as long."""
-    found = [] if TOKEN_KEY.fullmatch(key) else [NO_TOKEN]
-    if not name.strip():
-        found.append(NAME_MISSING)
-    elif len(name) > NAME_LENGTH:
-        found.append(NAME_TOO_LONG)
-    elif not _shown_as_typed(name):
-        found.append(Problem("R-APP-NAME", "トークン表示名に使用できない文字が含まれています。", "name"))
-    if len(extra) > NAME_LENGTH:
-        found.append(EXTRA_TOO_LONG)
-    elif not _shown_as_typed(extra):
-        found.append(Problem("R-APP-NAME", "追加文言に使用できない文字が含まれています。", "extra"))
-    return found
-
-
-def _shown_as_typed(text: str) -> bool:
-    """Letters, digits, marks, punctuation, symbols and spaces (a full-width space too); no control characters."""
-    return all(unicodedata.category(ch)[0] != "C" for ch in text)
+    return int(value) if hankaku_digits(value or "") and len(value) <= 3 else 0
