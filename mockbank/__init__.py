@@ -9,6 +9,7 @@ from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from mockbank import config
+from mockbank.catalogue import SCREEN_IDS_SHOWN
 from mockbank.clock import WorldClock
 from mockbank.db import create_schema, db
 from mockbank.faults import init_faults
@@ -38,7 +39,7 @@ def register_settings(app: Flask, overrides: dict | None) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    """The database (created on first start), the one world clock, and a session cookie per party."""
+    """The database (created on first start), the one world clock, a session cookie per party, the screens' 画面ID."""
     app.session_interface = PartySessionInterface()
     os.makedirs(app.instance_path, exist_ok=True)
     db.init_app(app)
@@ -49,6 +50,7 @@ def register_extensions(app: Flask) -> None:
             importlib.import_module(party.models)  # registers the party's tables
     with app.app_context():
         create_schema()
+    app.jinja_env.globals["screen_ids_shown"] = SCREEN_IDS_SHOWN
 
 
 def register_blueprints(app: Flask) -> None:

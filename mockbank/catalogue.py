@@ -163,6 +163,10 @@ SCREEN_NAMES = {
     "A-HELP": ("app_help", "app"),
 }
 
+# The screens whose 画面ID the manual prints on the screen (P5: 画面ID : SID001); every other screen is known to the
+# harness by <body data-screen> alone, so that a screenshot matches the manual's.
+SCREEN_IDS_SHOWN = ("SID001",)
+
 # Screens of the catalogue not built yet (issue 17): the layout test expects nothing of them until they are.
 NOT_BUILT = ("S-BIO-SET", "S-BIO-LOGIN", "S-REISSUE-AUTH", "S-REISSUE", "S-RBA")
 

@@ -8,12 +8,7 @@ import uuid
 from faker import Faker
 
 from mockbank import applied, clock, rules
-from mockbank.bank.questions import QUESTIONS
-from mockbank.branches import BRANCHES, branch_name
-from mockbank.db import db
-from mockbank.devices import WELL_FORMED
-from mockbank.issuer import service as issuer
-from mockbank.models import (
+from mockbank.bank.models import (
     CONTRACT_ACTIVE,
     CONTRACT_ID_INITIALISED,
     CONTRACT_NEW,
@@ -30,9 +25,14 @@ from mockbank.models import (
     Account,
     Customer,
     OtpApplication,
-    Phone,
+    RegisteredPhone,
     SecretAnswer,
 )
+from mockbank.bank.questions import QUESTIONS
+from mockbank.branches import BRANCHES, branch_name
+from mockbank.db import db
+from mockbank.devices import WELL_FORMED
+from mockbank.issuer import service as issuer
 from mockbank.passwords import hash_secret
 
 # The kinds a scenario can start from, by their English key or the manual's Japanese.
@@ -129,7 +129,7 @@ def seed_persona(kind: str, seed: int | None = None, **overrides) -> dict:
             balance=fake.random_int(0, 10_000_000),
         ),
     ]
-    customer.phones = [Phone(number=_mobile_number(fake)), Phone(number=_home_number(fake))]
+    customer.phones = [RegisteredPhone(number=_mobile_number(fake)), RegisteredPhone(number=_home_number(fake))]
     answered = contract != CONTRACT_NEW or STEPS.index(step) > STEPS.index(STEP_QA)
     answers = _secret_qa(fake) if answered else []
     customer.secret_answers = [SecretAnswer(question=q, answer_hash=hash_secret(a)) for q, a in answers]

@@ -102,8 +102,8 @@ def issuer_token(app, token: str) -> dict:
 
 def application_row(app, customer_id: int) -> dict:
     """The bank's latest OTP application row for a customer, every column."""
+    from mockbank.bank.models import OtpApplication
     from mockbank.db import db
-    from mockbank.models import OtpApplication
 
     with app.app_context():
         row = db.session.scalars(

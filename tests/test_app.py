@@ -233,8 +233,8 @@ def test_the_seed_joined_with_this_phones_identity_makes_the_codes_the_issuer_ac
 
 def issuer_token_ref(app, persona: dict) -> str:
     """The issuer's reference of the persona's token (what the bank holds)."""
+    from mockbank.bank.models import OtpApplication
     from mockbank.db import db
-    from mockbank.models import OtpApplication
 
     with app.app_context():
         reference = db.session.scalar(

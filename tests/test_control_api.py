@@ -144,7 +144,7 @@ def test_a_session_cookie_puts_a_browser_at_a_step(app, control, seed, role, pat
     browser.set_cookie(cookie["name"], cookie["value"])
     response = browser.get(path)
     assert response.status_code == 200
-    assert f"画面ID : {screen}" in text(response)
+    assert f'data-screen="{screen}"' in text(response)
 
 
 def test_a_customer_session_cookie_logs_a_browser_in(app, control, seed):

@@ -21,7 +21,7 @@ def test_a_refused_form_comes_back_with_the_bank_s_message_and_what_was_typed(cl
     page = text(client.post("/netbank/login-id", data=login_id_form("abc12")))
     assert rules.login_id_format("abc12").message in page
     assert 'value="abc12"' in page
-    assert "画面ID : S-ID" in page
+    assert 'data-screen="S-ID"' in page
 
 
 def test_a_refused_form_is_journalled_with_its_screen_rule_and_customer(client, applicant, journal):

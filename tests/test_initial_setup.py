@@ -6,9 +6,9 @@ import pytest
 from werkzeug.security import check_password_hash
 
 from mockbank import create_app, rules
+from mockbank.bank.models import Customer, SecretAnswer
 from mockbank.bank.questions import QUESTIONS
 from mockbank.db import db
-from mockbank.models import Customer, SecretAnswer
 from tests.forms import text
 from tests.settings import bank_settings, stop_mail_capture
 from tests.setup_forms import (
@@ -67,7 +67,7 @@ def rules_refused(journal, persona: dict) -> list[str]:
 def test_secret_qa_shows_the_questions_to_choose_from(at_step):
     _, browser = at_step("qa")
     page = text(browser.get("/netbank/secret-qa"))
-    assert "画面ID : S-QA" in page
+    assert 'data-screen="S-QA"' in page
     assert all(question in page for question in QUESTIONS)
 
 
@@ -159,7 +159,7 @@ def test_secret_qa_refuses_with_its_message_and_saves_nothing(at_step, customer_
         state = customer_state(persona["customer_id"])
         seen[name] = (
             response.status_code,
-            "画面ID : S-QA" in page,
+            'data-screen="S-QA"' in page,
             message in page,
             (state["step"], state["secret_questions"]),
         )
@@ -265,7 +265,7 @@ def test_password_change_replaces_both_temp_passwords_and_moves_on(at_step, cust
         True,
     ]
     assert [e["screen"] for e in journal(kind="screen", customer_id=persona["customer_id"])] == ["S-PW"]
-    assert "画面ID : S-INFO" in text(browser.get("/netbank/customer-registration"))
+    assert 'data-screen="S-INFO"' in text(browser.get("/netbank/customer-registration"))
 
 
 def test_password_change_takes_six_and_twelve_characters(at_step, customer_state):
@@ -335,7 +335,7 @@ def test_password_change_refuses_with_its_message_and_changes_nothing(
         page = text(response)
         seen[name] = (
             response.status_code,
-            "画面ID : S-PW" in page,
+            'data-screen="S-PW"' in page,
             problem.message in page,
             customer_state(persona["customer_id"])["step"],
         )
@@ -410,7 +410,7 @@ def test_customer_info_checks_the_entries_and_saves_nothing_before_the_confirmat
     assert nothing_registered(customer_state(persona["customer_id"]))
 
     page = text(browser.get("/netbank/customer-registration/confirm"))
-    assert "画面ID : S-INFO-OK" in page
+    assert 'data-screen="S-INFO-OK"' in page
     assert '<dd class="mail">taro@example.jp</dd>' in page
     assert '<dd class="tel">017-738-0000</dd>' in page
     ordinary, savings = persona["accounts"]
@@ -436,7 +436,7 @@ def test_customer_info_confirmed_registers_everything_and_starts_the_mail_passwo
     assert [a["transfer_limit"] for a in state["accounts"]] == [100, 70]
     assert state["failed_attempts"] == 0
     assert [e["screen"] for e in journal(kind="screen", customer_id=persona["customer_id"])] == ["S-INFO-OK"]
-    assert "画面ID : S-OTPAPP" in text(browser.get("/netbank/otp-application"))
+    assert 'data-screen="S-OTPAPP"' in text(browser.get("/netbank/otp-application"))
     assert browser.get("/netbank/customer-registration").location == "/netbank/otp-application"
 
 
@@ -491,7 +491,7 @@ def test_customer_info_refuses_with_its_message_and_saves_nothing(at_step, custo
         page = text(response)
         seen[name] = (
             response.status_code,
-            "画面ID : S-INFO" in page,
+            'data-screen="S-INFO"' in page,
             problem.message in page,
             nothing_registered(customer_state(persona["customer_id"])),
             browser.get("/netbank/customer-registration/confirm").location,
@@ -536,7 +536,7 @@ def test_a_wrong_confirm_password_counts_and_saves_nothing(at_step, customer_sta
     response = browser.post("/netbank/customer-registration/confirm", data=wrong)
     page = text(response)
     assert response.status_code == 200
-    assert "画面ID : S-INFO-OK" in page
+    assert 'data-screen="S-INFO-OK"' in page
     assert rules.CONFIRM_PW_MISMATCH.message in page
     state = customer_state(persona["customer_id"])
     assert (state["failed_attempts"], state["locked"]) == (1, False)
@@ -613,7 +613,7 @@ def test_a_zero_limit_is_registered_and_the_top_page_says_no_transfers_from_that
         db.session.get(Customer, persona["customer_id"]).step = "done"
         db.session.commit()
     page = text(browser.get("/netbank/home"))
-    assert "画面ID : S-HOME" in page
+    assert 'data-screen="S-HOME"' in page
     assert page.count("0万円（この口座からの振込・振替はできません）") == 1
     assert '<td class="limit">70万円</td>' in page
 
@@ -621,7 +621,7 @@ def test_a_zero_limit_is_registered_and_the_top_page_says_no_transfers_from_that
 def test_select_email_changes_what_customer_info_shows(at_step, customer_state):
     persona, browser = at_step("info")
     assert '<dd class="select-email">利用中</dd>' in text(browser.get("/netbank/customer-registration"))
-    assert "画面ID : S-INFO" in text(browser.get("/netbank/select-email"))
+    assert 'data-screen="S-INFO"' in text(browser.get("/netbank/select-email"))
     for choice, shown in (("not_use", "利用しない"), ("use", "利用中")):
         response = browser.post("/netbank/select-email", data={"select_email": choice})
         assert response.location == "/netbank/customer-registration"

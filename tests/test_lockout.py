@@ -6,9 +6,9 @@ import pytest
 
 from mockbank import rules
 from mockbank.bank.errors import Refused
+from mockbank.bank.models import Customer
 from mockbank.bank.services.customer_registration_confirm import confirm_registration
 from mockbank.db import db
-from mockbank.models import Customer
 
 
 def test_the_confirmation_refuses_a_locked_customer_even_with_the_right_confirm_password(app, seed):

@@ -109,7 +109,7 @@ def test_a_good_code_logs_the_smartphone_in(client, token_user, frozen, journal,
     code = code_now(token_user, frozen())
     response = log_in(client, token_user, code, agent=agent)
     assert response.location == "/netbank/home"
-    assert "画面ID : S-HOME" in text(client.get("/netbank/home"))
+    assert 'data-screen="S-HOME"' in text(client.get("/netbank/home"))
     (login,) = journal(kind="login", customer_id=token_user["customer_id"])
     assert login["detail"]["otp"] is True and login["detail"]["device"] == PHONE
     assert "R-OTP-PC" not in login["detail"].get("passed", [])
@@ -156,7 +156,7 @@ def test_a_wrong_missing_or_malformed_code_is_refused_as_a_wrong_password_and_co
         code = f"{(int(good) + 1) % 1_000_000:06d}"
     response = log_in(client, token_user, code, agent=agent)
     assert response.status_code == 200 and alert(response) == rules.LOGIN_MISMATCH.message
-    assert "画面ID : S-LOGIN" in text(response) and 'aria-invalid="true"' not in text(response)
+    assert 'data-screen="S-LOGIN"' in text(response) and 'aria-invalid="true"' not in text(response)
     state = customer_state(token_user["customer_id"])
     assert (state["failed_attempts"], state["last_login_at"], state["locked"]) == (1, None, False)
     assert refused_rules(journal, token_user) == [rule]
@@ -234,7 +234,7 @@ def test_an_issuer_down_gets_the_banks_message_and_counts_nothing(
     control.post("/_control/faults", json={"party": "issuer", "down": True})
     response = log_in(client, token_user, code_now(token_user, frozen()))
     assert response.status_code == 200 and alert(response) == DOWN
-    assert "画面ID : S-LOGIN" in text(response)
+    assert 'data-screen="S-LOGIN"' in text(response)
     state = customer_state(token_user["customer_id"])
     assert (state["failed_attempts"], state["last_login_at"]) == (0, None)
     assert journal(kind="login") == [] and journal(kind="issuer_unavailable")

@@ -215,7 +215,7 @@ def test_login_id_refuses_with_its_message_and_saves_nothing(client, applicant, 
         state = customer_state(applicant["customer_id"])
         seen[name] = (
             response.status_code,
-            "画面ID : S-ID" in page,
+            'data-screen="S-ID"' in page,
             problem.message in page,
             (state["login_id"], state["step"]),
         )
@@ -269,7 +269,7 @@ def test_login_id_done_asks_for_the_acknowledgement_and_never_shows_the_login_id
     response = client.post("/netbank/login-id/done", data={})
     page = text(response)
     assert response.status_code == 200
-    assert "画面ID : S-ID-DONE" in page
+    assert 'data-screen="S-ID-DONE"' in page
     assert rules.acknowledged(False).message in page
     assert "abc123" not in page
     assert [e["rule"] for e in journal(kind="refused")] == ["R-ID-ACK"]
@@ -321,7 +321,7 @@ def test_first_login_refuses_a_wrong_password_and_counts_it(client, seed, custom
     response = client.post("/netbank/first-login", data=bad)
     page = text(response)
     assert response.status_code == 200
-    assert "画面ID : S-LOGIN1" in page
+    assert 'data-screen="S-LOGIN1"' in page
     assert rules.LOGIN_MISMATCH.message in page
     state = customer_state(persona["customer_id"])
     assert (state["failed_attempts"], state["step"]) == (1, "first_login")

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from mockbank import create_app, rules
+from mockbank.bank.models import Customer
 from mockbank.branches import BRANCHES
 from mockbank.db import db
-from mockbank.models import Customer
 from tests.settings import bank_settings, stop_mail_capture
 
 KINDS = [

@@ -6,9 +6,9 @@ import pytest
 from werkzeug.security import check_password_hash
 
 from mockbank import create_app, rules
+from mockbank.bank.models import Customer
 from mockbank.bank.questions import QUESTIONS
 from mockbank.db import db
-from mockbank.models import Customer
 from tests.settings import bank_settings, stop_mail_capture
 
 STEPS = ("qa", "pw", "info")

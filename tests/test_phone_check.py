@@ -84,7 +84,7 @@ def test_the_phone_check_says_what_the_manual_says_and_links_the_bank_line_to_th
     assert not [words for words in MANUAL_WORDS if words not in page]
     assert f'<p class="caller">ご登録電話番号 <strong>*****{persona["phones"][0][-4:]}</strong></p>' in page
     assert f'<a href="/phone/dial?to={BANK_LINE}">{BANK_LINE}</a>' in page
-    assert 'data-screen="S-TEL"' in page and "画面ID : S-TEL" in page
+    assert 'data-screen="S-TEL"' in page
     for number in persona["phones"]:
         digits = re.sub(r"\D", "", number)
         assert number[:-4] not in page and digits[:-4] not in page, "R-TEL-PICK: the last four digits only"
@@ -293,7 +293,7 @@ def test_confirm_before_the_call_says_the_check_is_not_done(calling, customer_st
     persona, browser = calling
     response = confirm(browser)
     assert response.status_code == 200 and alert(response) == NOT_VERIFIED
-    assert "画面ID : S-TEL" in text(response) and 'data-auto="on"' in text(response), "a call now still moves on"
+    assert 'data-screen="S-TEL"' in text(response) and 'data-auto="on"' in text(response), "a call now still moves on"
     assert customer_state(persona["customer_id"])["otp"]["state"] == "calling"
     assert [e["rule"] for e in journal(kind="refused", customer_id=persona["customer_id"])] == ["R-TEL-AUTO"]
 
@@ -331,7 +331,7 @@ def test_past_120_seconds_without_a_call_the_application_expires_and_the_custome
     response = confirm(browser) if how == "confirm" else browser.get(PHONE_CHECK)
     assert response.location == OTPAPP
     page = browser.get(OTPAPP)
-    assert alert(page) == EXPIRED and "画面ID : S-OTPAPP" in text(page)
+    assert alert(page) == EXPIRED and 'data-screen="S-OTPAPP"' in text(page)
     assert not alert(browser.get(OTPAPP)), "told once"
     state = customer_state(persona["customer_id"])
     assert (state["step"], state["otp"]["state"]) == ("otp", "expired")
@@ -350,7 +350,7 @@ def test_an_issuer_down_at_issue_keeps_the_customer_on_s_tel_and_confirm_retries
     control.post("/_control/faults", json={"party": "issuer", "down": True})
     response = confirm(browser, auto=True)
     assert response.status_code == 200 and alert(response) == TOKEN_DOWN
-    assert "画面ID : S-TEL" in text(response) and 'data-auto="off"' in text(response)
+    assert 'data-screen="S-TEL"' in text(response) and 'data-auto="off"' in text(response)
     state = customer_state(persona["customer_id"])
     assert (state["step"], state["otp"]["state"]) == ("otp", "verified")
     assert issuer_token(app, application_row(app, persona["customer_id"])["token"])["state"] == "pending"
@@ -406,7 +406,7 @@ def test_s_token_shows_the_mail_and_the_token_ids_the_issuer_issued(issued):
     assert '<dt>メールアドレス</dt><dd class="mail">taro@example.jp</dd>' in page
     assert f'<th scope="row">サービスID</th><td class="service-id">{token["service_id"]}</td>' in page
     assert f'<th scope="row">ユーザID</th><td class="user-id">{token["user_id"]}</td>' in page
-    assert 'data-screen="S-TOKEN"' in page and "画面ID : S-TOKEN" in page
+    assert 'data-screen="S-TOKEN"' in page
 
 
 def test_a_reload_of_s_token_shows_the_same_ids_and_issues_nothing_more(app, issued, control, journal):
@@ -424,7 +424,7 @@ def test_a_reload_of_s_token_shows_the_same_ids_and_issues_nothing_more(app, iss
 def test_after_s_token_the_customer_reaches_the_top_page(issued):
     persona, browser, _ = issued
     page = text(browser.get("/netbank/home"))
-    assert "画面ID : S-HOME" in page and persona["name"] in page
+    assert 'data-screen="S-HOME"' in page and persona["name"] in page
 
 
 def test_the_token_mail_comes_from_otp_auth_net_with_the_same_ids(issued, control):
@@ -536,7 +536,7 @@ def test_over_http_an_issuer_down_or_slow_is_told_and_a_retry_works_once_healed(
     http.post(f"{url}/_control/faults", json={"party": "issuer"}, timeout=10)
     response = http.post(url + OTPAPP, data=form, timeout=10, allow_redirects=False)
     assert response.headers["Location"].endswith(PHONE_CHECK)
-    assert "画面ID : S-TEL" in http.get(url + PHONE_CHECK, timeout=10).text
+    assert 'data-screen="S-TEL"' in http.get(url + PHONE_CHECK, timeout=10).text
     for withheld, state in ((True, "calling"), (False, "verified")):  # the phone network delivers each call
         call = {"from": persona["phones"][0], "withheld": withheld}
         assert http.post(f"{url}/_control/calls", json=call, timeout=10).json()["delivered"] is True
@@ -545,7 +545,7 @@ def test_over_http_an_issuer_down_or_slow_is_told_and_a_retry_works_once_healed(
     assert [(e["rule"], e["detail"]["proved"]) for e in checks] == [("R-TEL-CLI", False), (None, True)]
     response = http.post(url + PHONE_CHECK, data={"auto": "1"}, timeout=10, allow_redirects=False)
     assert response.headers["Location"].endswith(TOKEN)
-    assert "画面ID : S-TOKEN" in http.get(url + TOKEN, timeout=10).text
+    assert 'data-screen="S-TOKEN"' in http.get(url + TOKEN, timeout=10).text
 
 
 def test_over_http_the_banks_line_not_answering_proves_nothing_and_a_call_once_it_answers_does(world):
@@ -579,7 +579,7 @@ def test_a_customer_using_the_service_without_a_token_applies_later_from_the_top
     browser = log_in(app, persona)
     home = text(browser.get("/netbank/home"))
     assert 'href="/netbank/otp-application"' in home and APPLY_LATER in home
-    assert "画面ID : S-OTPAPP" in text(browser.get(OTPAPP))
+    assert 'data-screen="S-OTPAPP"' in text(browser.get(OTPAPP))
     assert apply_for_otp(browser, persona).location == PHONE_CHECK
     assert browser.get(PHONE_CHECK).status_code == 200
     assert deliver(app, control, persona["phones"][0]).get_json() == {"proved": True}

@@ -4,10 +4,10 @@ from flask import redirect, render_template, request, session, url_for
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
+from mockbank.bank.models import STEP_INFO
 from mockbank.bank.progress import at_step
 from mockbank.bank.services.customer_registration import check_customer_info
 from mockbank.branches import branch_name
-from mockbank.models import STEP_INFO
 
 PENDING = "pending_info"  # entries checked on S-INFO, saved only on S-INFO-OK
 SELECT_EMAIL = "select_email"  # セレクトEメールサービス chosen on S-INFO, saved only on S-INFO-OK

@@ -7,11 +7,11 @@ from flask import flash, redirect, session, url_for
 from mockbank.bank import bp
 from mockbank.bank.customer_registration import PENDING, SELECT_EMAIL
 from mockbank.bank.form_view import form_view
+from mockbank.bank.models import STEP_INFO
 from mockbank.bank.notices import send_mail_registered
 from mockbank.bank.progress import at_step
 from mockbank.bank.services.customer_registration_confirm import confirm_registration
 from mockbank.branches import branch_name
-from mockbank.models import STEP_INFO
 
 
 def _with_pending(view):

@@ -3,12 +3,12 @@
 from flask import redirect, render_template, url_for
 
 from mockbank.bank import bp
+from mockbank.bank.models import STEP_DONE
 from mockbank.bank.progress import at_step
 from mockbank.bank.services.applications import without_token
 from mockbank.bank.session import CUSTOMER, customer_from, end_sessions
 from mockbank.branches import branch_name
 from mockbank.db import db
-from mockbank.models import STEP_DONE
 
 
 def yen(amount: int | None) -> str:

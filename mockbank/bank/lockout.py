@@ -11,8 +11,8 @@ from flask import current_app
 
 from mockbank import applied, journal, rules
 from mockbank.bank.errors import Refused
+from mockbank.bank.models import Customer
 from mockbank.db import db
-from mockbank.models import Customer
 
 
 def check_password(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from mockbank.bank.models import Customer
 from mockbank.mail import BANK_DOMAIN
 from mockbank.mail.sender import send_mail
-from mockbank.models import Customer
 
 NOTICE_SENDER = f"info@{BANK_DOMAIN}"
 NOTICE_SENDER_NAME = "青森みちのく銀行"

@@ -9,10 +9,10 @@ from flask import request, session
 from mockbank import rules
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
+from mockbank.bank.models import STEP_OTP
 from mockbank.bank.progress import at_step
 from mockbank.bank.services import otp_application as service
 from mockbank.bank.services.applications import without_token
-from mockbank.models import STEP_OTP
 
 START_AGAIN = "otp_start_again"  # why the last application ended on S-TEL (R-TEL-120 …): S-OTPAPP says so once
 START_AGAIN_PROBLEMS = {p.rule: p for p in (rules.TEL_EXPIRED, rules.TOKEN_FAILED)}

@@ -2,9 +2,9 @@
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
+from mockbank.bank.models import STEP_PW
 from mockbank.bank.progress import at_step
 from mockbank.bank.services.password_change import change_passwords
-from mockbank.models import STEP_PW
 
 
 @bp.route("/netbank/password", methods=("GET", "POST"))

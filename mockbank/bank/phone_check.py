@@ -13,6 +13,7 @@ from flask import current_app, jsonify, redirect, request, session, url_for
 from mockbank import rules
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
+from mockbank.bank.models import OTP_ISSUED, STEP_DONE, STEP_OTP
 from mockbank.bank.otp_application import START_AGAIN
 from mockbank.bank.progress import at_step
 from mockbank.bank.services import bank_line
@@ -20,7 +21,6 @@ from mockbank.bank.services import phone_check as service
 from mockbank.bank.services.applications import issued_application, open_application, without_token
 from mockbank.bank.session import CUSTOMER, customer_from
 from mockbank.config import DEFAULT_PHONE_AUTH_NUMBER
-from mockbank.models import OTP_ISSUED, STEP_DONE, STEP_OTP
 
 NETWORK_KEY_HEADER = "X-Phone-Network-Key"
 

@@ -8,9 +8,9 @@ from functools import wraps
 from flask import flash, redirect, session, url_for
 
 from mockbank import journal
+from mockbank.bank.models import STEP_DONE, STEP_INFO, STEP_OTP, STEP_PW, STEP_QA
 from mockbank.bank.session import CUSTOMER, customer_from, end_sessions, put
 from mockbank.db import db
-from mockbank.models import STEP_DONE, STEP_INFO, STEP_OTP, STEP_PW, STEP_QA
 
 # In the order a new contract goes (P8–P12), with the screen each step opens on.
 STEP_ENDPOINTS = {

@@ -2,10 +2,10 @@
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
+from mockbank.bank.models import STEP_QA
 from mockbank.bank.progress import at_step
 from mockbank.bank.questions import QUESTIONS
 from mockbank.bank.services.secret_qa import register_secret_qa
-from mockbank.models import STEP_QA
 
 
 @bp.route("/netbank/secret-qa", methods=("GET", "POST"))

@@ -13,8 +13,8 @@ from functools import wraps
 from flask import current_app, flash, redirect, session, url_for
 
 from mockbank import clock, journal, rules
+from mockbank.bank.models import Customer
 from mockbank.db import db
-from mockbank.models import Customer
 
 APPLICANT = "applicant"  # SID001 passed: the customer taking a login ID
 LOGIN_ID_DONE = "login_id_done"  # S-ID passed: the customer on ログインID取得完了

@@ -5,10 +5,10 @@ from flask import redirect, render_template, request, url_for
 from mockbank import rules
 from mockbank.bank import bp
 from mockbank.bank.errors import Refused
+from mockbank.bank.models import STEP_DONE
 from mockbank.bank.progress import at_step
 from mockbank.bank.services.applications import issued_application
 from mockbank.bank.services.token_issue import resend_token_mail
-from mockbank.models import STEP_DONE
 
 
 @bp.route("/netbank/otp-application/token", methods=("GET", "POST"))

@@ -7,7 +7,7 @@ from flask import abort, redirect, render_template, request, url_for
 from mockbank.db import db
 from mockbank.mail import bp
 from mockbank.mail.domains import DomainRefused, valid_domain
-from mockbank.models import Mail, RejectedDomain
+from mockbank.mail.models import Mail, RejectedDomain
 
 
 def mails_for(address: str) -> list[Mail]:

@@ -12,8 +12,8 @@ from datetime import datetime
 
 from mockbank import clock, journal
 from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
+from mockbank.bank.models import OTP_ISSUED, OTP_OPEN, STEP_DONE, Customer, OtpApplication
 from mockbank.db import db
-from mockbank.models import OTP_ISSUED, OTP_OPEN, STEP_DONE, Customer, OtpApplication
 
 
 def _open(customer: Customer):

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from mockbank import applied, journal, rules
+from mockbank.bank.models import OTP_OPEN, OTP_VERIFIED, Customer, OtpApplication
 from mockbank.bank.services.applications import now
 from mockbank.bank.services.phone_check import seconds_since_shown
 from mockbank.clock import JST
 from mockbank.db import db
-from mockbank.models import OTP_OPEN, OTP_VERIFIED, Customer, OtpApplication
 
 
 @dataclass(frozen=True)

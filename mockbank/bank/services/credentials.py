@@ -5,10 +5,10 @@ from __future__ import annotations
 from mockbank import applied, clock, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
+from mockbank.bank.models import CONTRACT_NEW, STEP_DONE, STEP_FIRST_LOGIN, STEP_QA, Customer
 from mockbank.bank.services import mail_password
 from mockbank.db import db
 from mockbank.devices import device_id
-from mockbank.models import CONTRACT_NEW, STEP_DONE, STEP_FIRST_LOGIN, STEP_QA, Customer
 from mockbank.passwords import secret_matches
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from mockbank import journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
+from mockbank.bank.models import STEP_DONE, STEP_LOGIN_ID, Account, Customer
 from mockbank.db import db
-from mockbank.models import STEP_DONE, STEP_LOGIN_ID, Account, Customer
 from mockbank.passwords import secret_matches
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from mockbank import journal, rules
 from mockbank.bank.errors import refuse_if
+from mockbank.bank.models import Customer
 from mockbank.db import db
-from mockbank.models import Customer
 
 
 def check_customer_info(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from mockbank import applied, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import refuse_if
+from mockbank.bank.models import STEP_OTP, Customer
 from mockbank.db import db
-from mockbank.models import STEP_OTP, Customer
 from mockbank.passwords import secret_matches
 
 

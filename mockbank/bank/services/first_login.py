@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from mockbank.bank.models import Customer
 from mockbank.bank.services.credentials import check_credentials, complete_login
-from mockbank.models import Customer
 
 
 def authenticate(login_id: str, password: str, screen: str) -> Customer:

@@ -9,11 +9,11 @@ from mockbank import applied, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused
 from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
+from mockbank.bank.models import Customer
 from mockbank.bank.services import mail_password
 from mockbank.bank.services.applications import issued_application, issuer_failed
 from mockbank.bank.services.credentials import check_credentials, complete_login
 from mockbank.devices import device_id, is_pc
-from mockbank.models import Customer
 
 CODE = re.compile(r"[0-9]{6}")  # the app's code: 6 半角数字 (P15); anything else never goes to the issuer
 ACTIVATED = "activated"  # the issuer's word for a token set up in the app (P15)

@@ -6,9 +6,9 @@ from sqlalchemy.exc import IntegrityError
 
 from mockbank import applied, journal, rules
 from mockbank.bank.errors import Refused, refuse_if
+from mockbank.bank.models import STEP_FIRST_LOGIN, STEP_LOGIN_ID, Customer
 from mockbank.bank.services.customer_info import already_has_login_id
 from mockbank.db import db
-from mockbank.models import STEP_FIRST_LOGIN, STEP_LOGIN_ID, Customer
 from mockbank.passwords import secret_matches
 
 

@@ -10,10 +10,10 @@ from sqlalchemy import update
 from mockbank import applied, clock, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
+from mockbank.bank.models import Customer
 from mockbank.bank.notices import NOTICE_SENDER, NOTICE_SENDER_NAME
 from mockbank.db import db
 from mockbank.mail.sender import send_mail
-from mockbank.models import Customer
 from mockbank.passwords import hash_secret, secret_matches
 
 DIGITS = 8

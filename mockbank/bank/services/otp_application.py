@@ -16,9 +16,9 @@ from mockbank import journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
 from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
+from mockbank.bank.models import OTP_CALLING, OTP_CANCELLED, OTP_SUPERSEDED, Customer, OtpApplication
 from mockbank.bank.services.applications import close, issuer_failed, now, open_applications, revoke
 from mockbank.db import db
-from mockbank.models import OTP_CALLING, OTP_CANCELLED, OTP_SUPERSEDED, Customer, OtpApplication
 from mockbank.passwords import secret_matches
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from mockbank import applied, journal, rules
 from mockbank.bank.errors import Refused, refuse_if
+from mockbank.bank.models import STEP_INFO, Customer
 from mockbank.db import db
-from mockbank.models import STEP_INFO, Customer
 from mockbank.passwords import hash_secret, secret_matches
 
 

@@ -7,9 +7,7 @@ from datetime import datetime
 from mockbank import applied, journal, rules
 from mockbank.bank.errors import Refused
 from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
-from mockbank.bank.services.applications import close, issuer_failed, now, revoke
-from mockbank.db import db
-from mockbank.models import (
+from mockbank.bank.models import (
     OTP_CALLING,
     OTP_EXPIRED,
     OTP_FAILED,
@@ -19,6 +17,8 @@ from mockbank.models import (
     Customer,
     OtpApplication,
 )
+from mockbank.bank.services.applications import close, issuer_failed, now, revoke
+from mockbank.db import db
 
 
 class StartAgain(Exception):

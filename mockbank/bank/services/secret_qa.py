@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from mockbank import applied, journal, rules
 from mockbank.bank.errors import refuse_if
+from mockbank.bank.models import STEP_PW, Customer, SecretAnswer
 from mockbank.bank.questions import QUESTIONS
 from mockbank.db import db
-from mockbank.models import STEP_PW, Customer, SecretAnswer
 from mockbank.passwords import hash_secret
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from mockbank import journal, rules
 from mockbank.bank.errors import Refused
 from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
+from mockbank.bank.models import Customer, OtpApplication
 from mockbank.bank.services.applications import issuer_failed
 from mockbank.db import db
-from mockbank.models import Customer, OtpApplication
 
 
 def resend_token_mail(customer: Customer, application: OtpApplication) -> None:
