@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from playwright.sync_api import BrowserContext, CDPSession, Page, expect
 from playwright.sync_api import Error as PlaywrightError
@@ -72,6 +72,12 @@ class Phone:
     def screen(self, kind: type[S]) -> S:
         """A screen's page object on this phone, on the page where that screen shows (browser or app)."""
         return kind(self.open(kind.PAGE))
+
+    def opened(self, kind: type[S]) -> S:
+        """A screen's page object on this phone, the screen opened at its address first (as from a bookmark)."""
+        screen = self.screen(kind)
+        screen.open()
+        return screen
 
     def open(self, name: str) -> Page:
         """A page of its own on this phone: the browser, the dialler, the ワンタイムPW app.
