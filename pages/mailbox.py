@@ -28,10 +28,14 @@ class MailboxPage(Screen):
         """The inbox entry of a mail with this subject: its link, sender and time."""
         return self.page.get_by_role("listitem").filter(has=self.page.get_by_role("link", name=subject, exact=True))
 
-    def read(self, address: str, subject: str) -> None:
-        """Open the inbox of `address` and the mail with this subject in it."""
-        self.open(address)
+    def read(self, subject: str) -> None:
+        """Open the mail with this subject from the inbox."""
         self.page.get_by_role("link", name=subject, exact=True).click()
+
+    def read_mail(self, address: str, subject: str) -> None:
+        """Open the inbox of `address`, then the mail with this subject in it."""
+        self.open(address)
+        self.read(subject)
 
     def body_text(self) -> str:
         """The mail's body as one line: the mail wraps Japanese sentences where a reader would not see a break."""

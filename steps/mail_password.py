@@ -49,7 +49,7 @@ def log_in_on_pc(phones, persona):
 def read_mail_password(phones, persona, subject):
     """The customer reads the mail on this run's device, in a tab of its own, and notes the password it gives."""
     mailbox = phones.default.screen(MailTabPage)
-    mailbox.read(persona["mail"], subject)
+    mailbox.read_mail(persona["mail"], subject)
     return MAIL_PASSWORD.search(mailbox.body_text()).group(1)
 
 

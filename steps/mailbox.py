@@ -20,7 +20,7 @@ def reject_in_mailbox(phone, address, domain):
 
 @when(parsers.re(r"メールボックス「(?P<address>.+)」で「(?P<subject>.+)」を開く"))
 def open_mail(phone, address, subject):
-    phone.screen(MailboxPage).read(address, subject)
+    phone.screen(MailboxPage).read_mail(address, subject)
 
 
 @then(parsers.re(r"メールボックス「(?P<address>.+)」に「(?P<subject>.+)」が届いている"))
