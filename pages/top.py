@@ -25,6 +25,7 @@ class GuidePage(Screen):
     """つないでネ！ットご利用案内 (S-TOP): the four entries."""
 
     SCREEN = "S-TOP"
+    TITLE = "つないでネ！ット (インターネットバンキング)"  # the h1, its <small> read after a space
     URL = "/netbank/"
     EXISTING = "既につないでネ！ットをご利用中のお客さま"
     NEW = "新規ご契約またはIDを初期化したお客さま"
