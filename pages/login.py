@@ -46,8 +46,3 @@ class LoginPage(FirstLoginPage):
         self.expect_shown()
         for entry in (self.login_id, self.password, self.otp):
             expect(entry).to_be_editable()
-
-    def expect_filled(self, code: str) -> None:
-        """The app's ログイン filled in `code` (R-LOGIN-FILL), and the code does not stay in the address bar."""
-        expect(self.otp).to_have_value(code)
-        assert "#otp" not in self.page.url, "the code does not stay in the address bar"

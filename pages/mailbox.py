@@ -17,7 +17,6 @@ class MailboxPage(Screen):
     mail_subject = Find(lambda page: page.get_by_role("heading", level=1))
     mail_sender = css("dd.sender")
     mail_body = css("pre.mail-body")
-    download_link = css("pre.mail-body a[href$='/app/download']")  # the app's store page in the token mail (P14)
     settings_link = link("迷惑メール拒否設定", exact=False)
 
     def open(self, address: str) -> None:
