@@ -1,50 +1,54 @@
-"""SID001 お客様情報入力 (P5), and S-BRANCHES 店番一覧 where its 店番 help link leads."""
+"""SID001 お客様情報入力 (P5)."""
 
-from playwright.sync_api import Page
+from playwright.sync_api import expect
 
-from pages.screen import Screen
+from pages.screen import SHOWN_MS, Find, Screen, button, field, link
 
 
 class CustomerInfoPage(Screen):
-    """お客様情報入力 (SID001): representative account and (temp or latest) passwords."""
+    """お客様情報入力 (SID001): representative account and (temp or latest) passwords, 次へ or 登録を中止する."""
 
+    SCREEN = "SID001"
     TITLE = "お客様情報入力"
-    FIELDS = ("店番", "口座番号", "(仮) ログインパスワード", "(仮) 確認用パスワード")
+    URL = "/netbank/customer-info"
 
-    def __init__(self, page: Page) -> None:
-        super().__init__(page)
-        self.kind = page.get_by_label("科目")
-        self.next_button = page.get_by_role("button", name="次へ")
-        self.cancel_button = page.get_by_role("button", name="登録を中止する")
-        self.branch_help = page.get_by_role("link", name="こちら")
+    branch = field("店番")
+    kind = Find(lambda page: page.get_by_label("科目"))
+    account = field("口座番号")
+    login_pw = field("(仮) ログインパスワード")
+    confirm_pw = field("(仮) 確認用パスワード")
+    next_button = button("次へ", exact=False)
+    cancel_button = button("登録を中止する", exact=False)
+    branch_help = link("こちら", exact=False)
 
-    def open(self) -> None:
-        self.page.goto("/netbank/customer-info")
+    def expect_shown(self, timeout: float = SHOWN_MS) -> None:
+        """SID001 is shown, with the 画面ID the manual prints on it (the only screen that shows one)."""
+        super().expect_shown(timeout)
+        self.expect_screen_id()
 
-    def field(self, label: str):
-        """An input by its label as the manual writes it."""
-        return self.page.get_by_label(label, exact=True)
+    def expect_screen_id(self) -> None:
+        """画面ID : SID001 at the foot of the screen, as the manual shows it (P5)."""
+        expect(self.screen_id).to_have_text(f"画面ID : {self.SCREEN}")
 
     def fill(self, branch: str, account: str, login_pw: str, confirm_pw: str) -> None:
-        for label, value in zip(self.FIELDS, (branch, account, login_pw, confirm_pw), strict=False):
-            self.field(label).fill(value)
+        self.branch.fill(branch)
         self.kind.select_option("普通")
+        self.account.fill(account)
+        self.login_pw.fill(login_pw)
+        self.confirm_pw.fill(confirm_pw)
 
     def submit(self, branch: str, account: str, login_pw: str, confirm_pw: str) -> None:
         """Fill the form and tap 次へ."""
         self.fill(branch, account, login_pw, confirm_pw)
         self.next_button.click()
 
-    def cancel(self) -> None:
-        """Tap 登録を中止する (R-CANCEL)."""
+    def submit_refused(self, times: int, **typed: str) -> None:
+        """Tap 次へ `times` times over with what the bank refuses, each refusal shown before the next try."""
+        for _ in range(times):
+            self.submit(**typed)
+            expect(self.alert).to_be_visible()
+
+    def cancel(self, **typed: str) -> None:
+        """Fill the form, then tap 登録を中止する (R-CANCEL)."""
+        self.fill(**typed)
         self.cancel_button.click()
-
-
-class BranchesPage(Screen):
-    """店番一覧 (S-BRANCHES, P5): every branch's 店番 and name."""
-
-    TITLE = "店番一覧"
-
-    def branch(self, code: str, name: str):
-        """The row of one branch."""
-        return self.page.get_by_role("row").filter(has_text=code).filter(has_text=name)

@@ -1,30 +1,23 @@
-"""S-INFO お客さま情報登録 and S-INFO-OK お客さま情報登録確認 (P10–P11)."""
+"""S-INFO お客さま情報登録 (P10)."""
 
-from playwright.sync_api import Page
+from playwright.sync_api import expect
 
-from pages.screen import Screen
+from pages.screen import Screen, button, css, field, link
 
 
 class CustomerRegistrationPage(Screen):
     """お客さま情報登録 (S-INFO): mail twice, セレクトEメールサービス, phone in three parts, a limit per account."""
 
+    SCREEN = "S-INFO"
     TITLE = "お客さま情報登録"
+    URL = "/netbank/customer-registration"
 
-    def __init__(self, page: Page) -> None:
-        super().__init__(page)
-        self.mail = page.get_by_label("メールアドレス", exact=True)
-        self.mail_again = page.get_by_label("メールアドレス (確認用)", exact=True)
-        self.tel = [
-            page.get_by_label("連絡先電話番号（市外局番）"),
-            page.get_by_label("連絡先電話番号（市内局番）"),
-            page.get_by_label("連絡先電話番号（加入者番号）"),
-        ]
-        self.select_email_status = page.locator("dd.select-email")
-        self.change_select_email = page.get_by_role("link", name="※ サービス設定状況を変更")
-        self.to_confirmation = page.get_by_role("button", name="確認画面へ")
-
-    def open(self) -> None:
-        self.page.goto("/netbank/customer-registration")
+    mail = field("メールアドレス")
+    mail_again = field("メールアドレス (確認用)")
+    TEL_PARTS = ("市外局番", "市内局番", "加入者番号")
+    select_email_status = css("dd.select-email")
+    change_select_email = link("※ サービス設定状況を変更", exact=False)
+    to_confirmation = button("確認画面へ", exact=False)
 
     def limit(self, kind: str, number: str):
         """The 限度額 field of one account."""
@@ -34,8 +27,8 @@ class CustomerRegistrationPage(Screen):
         """Fill every field and tap 確認画面へ."""
         self.mail.fill(mail)
         self.mail_again.fill(mail_again)
-        for box, part in zip(self.tel, tel, strict=False):
-            box.fill(part)
+        for name, part in zip(self.TEL_PARTS, tel, strict=False):
+            self.page.get_by_label(f"連絡先電話番号（{name}）", exact=True).fill(part)
         for (kind, number), value in limits.items():
             self.limit(kind, number).fill(value)
         self.to_confirmation.click()
@@ -46,33 +39,6 @@ class CustomerRegistrationPage(Screen):
         self.page.get_by_label("利用する" if use else "利用しない", exact=True).check()
         self.page.get_by_role("button", name="変更する").click()
 
-
-class CustomerRegistrationConfirmPage(Screen):
-    """お客さま情報登録確認 (S-INFO-OK): the entries, the メール通知パスワード notice, 確認しました。, 確認用パスワード."""
-
-    TITLE = "お客さま情報登録"
-
-    def __init__(self, page: Page) -> None:
-        super().__init__(page)
-        self.mail = page.locator("dd.mail")
-        self.tel = page.locator("dd.tel")
-        self.limits = page.locator("table.limits")
-        self.caution = page.locator(".caution")
-        self.acknowledge = page.get_by_label("確認しました。")
-        self.confirm_pw = page.get_by_label("確認用パスワード", exact=True)
-        self.register_button = page.get_by_role("button", name="登録を確定する")
-        self.cancel_button = page.get_by_role("button", name="中止する")
-
-    def limit(self, kind: str):
-        """The 限度額 shown for the account of this 科目."""
-        return self.limits.get_by_role("row").filter(has_text=kind).get_by_role("cell").last
-
-    def confirm(self, confirm_pw: str, acknowledged: bool = True) -> None:
-        """Tick 確認しました。, type the confirm password and tap 登録を確定する."""
-        if acknowledged:
-            self.acknowledge.check()
-        self.confirm_pw.fill(confirm_pw)
-        self.register_button.click()
-
-    def cancel(self) -> None:
-        self.cancel_button.click()
+    def expect_limit_refused(self, kind: str, number: str, message: str) -> None:
+        """The bank refused the 限度額 of one account, naming it: 「普通 1234567の限度額は…」."""
+        expect(self.alert).to_contain_text(f"{kind} {number}の{message}")

@@ -1,28 +1,22 @@
-"""S-LOGIN1 初回ログイン (P7) and S-LOGIN ログイン (P17): one screen, told apart by its 画面ID."""
+"""S-LOGIN ログイン (P17): the login of a customer who uses the ワンタイムPW app."""
 
-from playwright.sync_api import Page
+from __future__ import annotations
 
-from pages.screen import Screen
+from playwright.sync_api import expect
+
+from pages.first_login import FirstLoginPage
+from pages.screen import field
 
 
-class LoginPage(Screen):
-    """ログイン: login ID and login password (and on S-LOGIN the app's ワンタイムパスワード), then ログイン."""
+class LoginPage(FirstLoginPage):
+    """ログイン (S-LOGIN): login ID, login password and the app's ワンタイムパスワード, then ログイン."""
 
-    TITLE = "ログイン"
+    SCREEN = "S-LOGIN"
+    URL = "/netbank/login"
+    # R-LOGIN-MATCH: the bank never says which entry was wrong, a one-time password's included.
+    MISMATCH = "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。"
 
-    def __init__(self, page: Page) -> None:
-        super().__init__(page)
-        self.login_id = page.get_by_label("ログインID", exact=True)
-        self.password = page.get_by_label("ログインパスワード", exact=True)
-        self.otp = page.get_by_label("ワンタイムパスワード", exact=True)  # S-LOGIN only (P17)
-        self.submit = page.get_by_role("button", name="ログイン", exact=True)
-        self.forgot_id = page.get_by_role("link", name="ログインIDをお忘れの方")
-
-    def open_first_login(self) -> None:
-        self.page.goto("/netbank/first-login")
-
-    def open(self) -> None:
-        self.page.goto("/netbank/login")
+    otp = field("ワンタイムパスワード")
 
     def log_in(self, login_id: str, password: str, otp: str | None = None) -> None:
         """Fill in the login ID and password (and the one-time password, if given) and tap ログイン."""
@@ -31,3 +25,24 @@ class LoginPage(Screen):
         if otp is not None:
             self.otp.fill(otp)
         self.submit.click()
+
+    def log_in_refused(self, times: int, login_id: str, password: str, otp: str | None = None) -> None:
+        """Log in `times` times over with what the bank refuses, each refusal (R-LOGIN-MATCH) shown before the next try."""
+        for _ in range(times):
+            self.log_in(login_id, password, otp)
+            self.expect_refused()
+
+    def expect_logged_out(self) -> None:
+        """Back on ログイン, told that another device logged in (R-ONE-SESSION)."""
+        self.expect_shown()
+        expect(self.notice).to_contain_text("別の端末でログインされた")
+
+    def expect_refused(self) -> None:
+        """The bank refused the login, without saying which entry was wrong (R-LOGIN-MATCH)."""
+        expect(self.alert).to_have_text(self.MISMATCH)
+
+    def expect_fields(self) -> None:
+        """S-LOGIN (P17) asks for ログインID, ログインパスワード and ワンタイムパスワード."""
+        self.expect_shown()
+        for entry in (self.login_id, self.password, self.otp):
+            expect(entry).to_be_editable()

@@ -1,26 +1,21 @@
 """S-PW パスワード変更 (P9)."""
 
-from playwright.sync_api import Page
-
-from pages.screen import Screen
+from pages.screen import Screen, button, field
 
 
 class PasswordChangePage(Screen):
     """パスワード変更 (S-PW): new login password twice, new confirm password twice, 変更を確定する or 中止する."""
 
+    SCREEN = "S-PW"
     TITLE = "パスワード変更"
+    URL = "/netbank/password"
 
-    def __init__(self, page: Page) -> None:
-        super().__init__(page)
-        self.login_pw = page.get_by_label("新しいログインパスワード", exact=True)
-        self.login_pw_again = page.get_by_label("新しいログインパスワード（確認用）", exact=True)
-        self.confirm_pw = page.get_by_label("新しい確認用パスワード", exact=True)
-        self.confirm_pw_again = page.get_by_label("新しい確認用パスワード（確認用）", exact=True)
-        self.change_button = page.get_by_role("button", name="変更を確定する")
-        self.cancel_button = page.get_by_role("button", name="中止する")
-
-    def open(self) -> None:
-        self.page.goto("/netbank/password")
+    login_pw = field("新しいログインパスワード")
+    login_pw_again = field("新しいログインパスワード（確認用）")
+    confirm_pw = field("新しい確認用パスワード")
+    confirm_pw_again = field("新しい確認用パスワード（確認用）")
+    change_button = button("変更を確定する", exact=False)
+    cancel_button = button("中止する", exact=False)
 
     def fill(self, login_pw: str, login_again: str, confirm_pw: str, confirm_again: str) -> None:
         self.login_pw.fill(login_pw)
@@ -33,5 +28,7 @@ class PasswordChangePage(Screen):
         self.fill(login_pw, login_again, confirm_pw, confirm_again)
         self.change_button.click()
 
-    def cancel(self) -> None:
+    def cancel(self, login_pw: str, login_again: str, confirm_pw: str, confirm_again: str) -> None:
+        """Type the new passwords, then tap 中止する (R-CANCEL)."""
+        self.fill(login_pw, login_again, confirm_pw, confirm_again)
         self.cancel_button.click()

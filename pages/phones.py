@@ -73,6 +73,12 @@ class Phone:
         """A screen's page object on this phone, on the page where that screen shows (browser or app)."""
         return kind(self.open(kind.PAGE))
 
+    def opened(self, kind: type[S]) -> S:
+        """A screen's page object on this phone, the screen opened at its address first (as from a bookmark)."""
+        screen = self.screen(kind)
+        screen.open()
+        return screen
+
     def open(self, name: str) -> Page:
         """A page of its own on this phone: the browser, the dialler, the ワンタイムPW app.
 

@@ -1,23 +1,18 @@
 """S-QA 追加認証登録 (P8)."""
 
-from playwright.sync_api import Page
-
-from pages.screen import Screen
+from pages.screen import Find, Screen, button
 
 
 class SecretQaPage(Screen):
     """ログイン（追加認証登録） (S-QA): three questions, three answers, 確認しました。, 登録を確定する or 中止する."""
 
+    SCREEN = "S-QA"
     TITLE = "ログイン（追加認証登録）"
+    URL = "/netbank/secret-qa"
 
-    def __init__(self, page: Page) -> None:
-        super().__init__(page)
-        self.acknowledge = page.get_by_label("確認しました。")
-        self.register_button = page.get_by_role("button", name="登録を確定する")
-        self.cancel_button = page.get_by_role("button", name="中止する")
-
-    def open(self) -> None:
-        self.page.goto("/netbank/secret-qa")
+    acknowledge = Find(lambda page: page.get_by_label("確認しました。"))
+    register_button = button("登録を確定する", exact=False)
+    cancel_button = button("中止する", exact=False)
 
     def question(self, n: int):
         return self.page.get_by_label(f"質問 {n}", exact=True)
@@ -33,10 +28,13 @@ class SecretQaPage(Screen):
             self.answer(n).fill(answer)
 
     def register(self, pairs: list[tuple[str, str]], acknowledged: bool = True) -> None:
+        """Fill the pairs, tick 確認しました。 (unless not) and tap 登録を確定する."""
         self.fill(pairs)
         if acknowledged:
             self.acknowledge.check()
         self.register_button.click()
 
-    def cancel(self) -> None:
+    def cancel(self, pairs: list[tuple[str, str]]) -> None:
+        """Fill the pairs, then tap 中止する (R-CANCEL)."""
+        self.fill(pairs)
         self.cancel_button.click()

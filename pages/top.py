@@ -1,38 +1,35 @@
-"""S-TOP (§2(1)): the bank's top page and つないでネ！ットご利用案内, and S-APPLY where one entry leads."""
+"""S-TOP (§2(1)): the bank's top page and つないでネ！ットご利用案内 with its four entries."""
 
-from playwright.sync_api import Page
+from playwright.sync_api import expect
 
-from pages.screen import Screen
+from pages.screen import SHOWN_MS, Screen, link
 
 
 class TopPage(Screen):
-    """青森みちのく銀行 トップページ (S-TOP)."""
+    """青森みちのく銀行 トップページ (S-TOP): つないでネ！ットご利用案内 leads to the entries."""
 
+    SCREEN = "S-TOP"
     TITLE = "青森みちのく銀行"
+    URL = "/"
 
-    def __init__(self, page: Page) -> None:
-        super().__init__(page)
-        self.guide_link = page.get_by_role("link", name="つないでネ！ットご利用案内")
+    guide_link = link("つないでネ！ットご利用案内", exact=False)
 
-    def open(self) -> None:
-        self.page.goto("/")
-
-    def go_to_guide(self) -> None:
+    def start(self, entry: str) -> None:
+        """From the top page, through つないでネ！ットご利用案内, into one of its entries (§2(1))."""
+        self.open()
         self.guide_link.click()
+        GuidePage(self.page).choose(entry)
 
 
 class GuidePage(Screen):
     """つないでネ！ットご利用案内 (S-TOP): the four entries."""
 
-    ENTRIES = (
-        "既につないでネ！ットをご利用中のお客さま",
-        "新規ご契約またはIDを初期化したお客さま",
-        "これからご契約されるお客さま",
-        "機種変更をしたお客さま",
-    )
-
-    def open(self) -> None:
-        self.page.goto("/netbank/")
+    SCREEN = "S-TOP"
+    TITLE = "つないでネ！ット (インターネットバンキング)"  # the h1, its <small> read after a space
+    URL = "/netbank/"
+    EXISTING = "既につないでネ！ットをご利用中のお客さま"
+    NEW = "新規ご契約またはIDを初期化したお客さま"
+    ENTRIES = (EXISTING, NEW, "これからご契約されるお客さま", "機種変更をしたお客さま")
 
     def entry(self, name: str):
         """The button-like link of one entry."""
@@ -41,12 +38,12 @@ class GuidePage(Screen):
     def choose(self, name: str) -> None:
         self.entry(name).click()
 
+    def expect_entries(self, names) -> None:
+        """Each of these entries is there to choose."""
+        for name in names:
+            expect(self.entry(name)).to_be_visible()
 
-class ApplyPage(Screen):
-    """つないでネ！ットのお申込み (S-APPLY, J-APPLY): in writing or online."""
-
-    TITLE = "つないでネ！ットのお申込み"
-
-    def way(self, name: str):
-        """The heading of one way to apply (書面でのお申込み, オンラインでのお申込み)."""
-        return self.page.get_by_role("heading", name=name)
+    def expect_shown(self, timeout: float = SHOWN_MS) -> None:
+        """The guide is shown: S-TOP with its four entries."""
+        super().expect_shown(timeout)
+        self.expect_entries(self.ENTRIES)

@@ -2,17 +2,49 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
+from pages.customer_info import CustomerInfoPage
+from pages.customer_registration import CustomerRegistrationPage
+from pages.first_login import FirstLoginPage
+from pages.login import LoginPage
+from pages.otp_application import OtpApplicationPage
+from pages.password_change import PasswordChangePage
+from pages.phone_check import PhoneCheckPage
 from pages.screen import Screen
+from pages.secret_qa import SecretQaPage
+from pages.token_issue import TokenIssuePage
+
+# The screens a step names, in the steps' words: the manual's name for each, where two screens share one heading
+# (初回ログイン and ログイン, ワンタイムパスワード利用申請 and its トークン発行).
+NAMED: dict[str, type[Screen]] = {
+    "お客様情報入力": CustomerInfoPage,
+    "初回ログイン": FirstLoginPage,
+    "ログイン": LoginPage,
+    "追加認証登録": SecretQaPage,
+    "パスワード変更": PasswordChangePage,
+    "お客さま情報登録": CustomerRegistrationPage,
+    "ワンタイムパスワード利用申請": OtpApplicationPage,
+    "電話番号認証": PhoneCheckPage,
+    "トークン発行": TokenIssuePage,
+}
+NAME = "(?P<name>" + "|".join(re.escape(name) for name in NAMED) + ")"
 
 
 def logged_in(world, context, base_url: str, persona: dict, role: str = "customer") -> None:
     """Put the phone's browser in the persona's session (state over navigation): logged in, or at `role`."""
     cookie = world.session_cookie(persona["customer_id"], role)
     context.add_cookies([{**cookie, "url": base_url}])
+
+
+def held(world, persona: dict, *keys: str):
+    """What the bank holds of the persona now: the value of one key, or a tuple of several."""
+    customer = world.customer(persona["customer_id"])
+    return customer[keys[0]] if len(keys) == 1 else tuple(customer[key] for key in keys)
 
 
 def password_for(phrase: str, persona: dict) -> str:
@@ -45,6 +77,9 @@ def wrong(password: str) -> str:
 
 
 # Personas (seeded through the control API: state over navigation)
+
+# The step a new contract is at once it has done each of these.
+NEXT_STEP = {"初回ログイン": "qa", "追加認証登録": "pw", "パスワード変更": "info"}
 
 
 @given("仮パスワード通知書を受け取った新規契約のお客さまがいる", target_fixture="persona")
@@ -88,8 +123,7 @@ def login_id_used_by_someone_else(world, login_id):
     target_fixture="persona",
 )
 def new_contract_at_step(world, done, card):
-    step = {"初回ログイン": "qa", "追加認証登録": "pw", "パスワード変更": "info"}[done]
-    return world.persona("new", step=step, otp_card=bool(card))
+    return world.persona("new", step=NEXT_STEP[done], otp_card=bool(card))
 
 
 # Moving about, and what any screen shows
@@ -111,6 +145,20 @@ def screen(phone) -> FrontScreen:
     return FrontScreen(phone)
 
 
+def opened(world, phone, base_url: str, persona: dict, kind: type[Screen], role: str = "customer") -> Screen:
+    """The persona's session on `phone` (state over navigation), then the screen of `kind` opened and shown."""
+    logged_in(world, phone.context, base_url, persona, role)
+    screen = phone.opened(kind)
+    screen.expect_shown()
+    return screen
+
+
+@given(parsers.re(rf"{NAME}画面を開いている"))
+def screen_open(world, phone, base_url, persona, name):
+    """The customer has the named screen open, logged in as the screen needs (state over navigation)."""
+    opened(world, phone, base_url, persona, NAMED[name])
+
+
 @when(parsers.re(r"「(?P<name>.+)」をタップする"))
 def tap(screen, name):
     screen.control(name).click()
@@ -129,12 +177,15 @@ def alert_says_only(screen, message):
 
 @then(parsers.re(r"「(?P<title>.+)」画面が表示される"))
 def screen_shows(screen, title):
+    """A screen by its heading, as the customer reads it."""
     expect(screen.titled(title)).to_be_visible()
 
 
-@then(parsers.re(r"画面IDに「(?P<screen_id>.+)」と表示される"))
-def screen_id_shows(screen, screen_id):
-    expect(screen.screen_id).to_have_text(f"画面ID : {screen_id}")
+@then(parsers.re(rf"{NAME}の?画面が表示される"))
+@then(parsers.re(rf"{NAME}画面のままである"))
+def named_screen_shown(phone, name):
+    """A screen by its name, where its heading alone may not tell it (初回ログイン and ログイン share one)."""
+    phone.screen(NAMED[name]).expect_shown()
 
 
 @then(parsers.re(r"「(?P<text>.+)」と(?:案内|注意)される"))
@@ -147,9 +198,9 @@ def page_tells(screen, text):
 
 @then("お客さまのつないでネ！ットは停止されている")
 def customer_locked(world, persona):
-    assert world.customer(persona["customer_id"])["locked"] is True
+    assert held(world, persona, "locked") is True
 
 
 @then("お客さまのつないでネ！ットは停止されていない")
 def customer_not_locked(world, persona):
-    assert world.customer(persona["customer_id"])["locked"] is False
+    assert held(world, persona, "locked") is False

@@ -1,13 +1,11 @@
-"""Steps on SID001 お客様情報入力 (P5) and the 店番一覧 its help link opens."""
+"""Steps on SID001 お客様情報入力 (P5): the representative account and the (temp or latest) passwords."""
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
-from pages.customer_info import BranchesPage, CustomerInfoPage
-from steps.common import wrong
+from pages.customer_info import CustomerInfoPage
+from steps.common import held, wrong
 
 FIELDS = {
     "店番": "branch",
@@ -15,18 +13,6 @@ FIELDS = {
     "(仮) ログインパスワード": "login_pw",
     "(仮) 確認用パスワード": "confirm_pw",
 }
-
-
-@pytest.fixture
-def customer_info_page(page: Page) -> CustomerInfoPage:
-    """お客様情報入力 (SID001) on the scenario's phone."""
-    return CustomerInfoPage(page)
-
-
-@pytest.fixture
-def branches_page(page: Page) -> BranchesPage:
-    """店番一覧 (S-BRANCHES) on the scenario's phone."""
-    return BranchesPage(page)
 
 
 def typed(persona: dict, **changes) -> dict:
@@ -55,14 +41,19 @@ MISTAKES = {
 }
 
 
+def mistaken(persona: dict, mistake: str) -> dict:
+    """What the customer types on SID001 with one of the MISTAKES."""
+    return typed(persona, **MISTAKES[mistake](persona))
+
+
 @when("お客様情報入力画面を開く")
-def open_customer_info(customer_info_page):
-    customer_info_page.open()
+def open_customer_info(phone):
+    phone.opened(CustomerInfoPage)
 
 
 @when(parsers.re(r"お申込代表口座と(?:仮パスワード通知書|最新)のパスワードを入力して次へ進む"))
-def submit_own_details(customer_info_page, persona):
-    customer_info_page.submit(**typed(persona))
+def submit_own_details(phone, persona):
+    phone.screen(CustomerInfoPage).submit(**typed(persona))
 
 
 @when(
@@ -71,45 +62,32 @@ def submit_own_details(customer_info_page, persona):
         r"に「(?P<value>.*)」と入力し、ほかは正しく入力して次へ進む"
     )
 )
-def submit_with_one_value(customer_info_page, persona, label, value):
-    customer_info_page.open()
-    customer_info_page.submit(**typed(persona, **{FIELDS[label]: value}))
+def submit_with_one_value(phone, persona, label, value):
+    phone.opened(CustomerInfoPage).submit(**typed(persona, **{FIELDS[label]: value}))
 
 
 @when(parsers.re(r"お客様情報入力画面で(?P<mistake>.+)を入力し、ほかは正しく入力して次へ進む"))
-def submit_with_mistake(customer_info_page, persona, mistake):
-    customer_info_page.open()
-    customer_info_page.submit(**typed(persona, **MISTAKES[mistake](persona)))
+def submit_with_mistake(phone, persona, mistake):
+    phone.opened(CustomerInfoPage).submit(**mistaken(persona, mistake))
 
 
 @when(parsers.re(r"お客様情報入力画面で誤った\(仮\) ログインパスワードを(?P<times>\d+)回続けて入力する"))
-def submit_wrong_password_times(customer_info_page, persona, times):
-    customer_info_page.open()
-    for _ in range(int(times)):
-        customer_info_page.submit(**typed(persona, login_pw=wrong(persona["login_password"])))
-        expect(customer_info_page.alert).to_be_visible()
+def submit_wrong_password_times(phone, persona, times):
+    phone.opened(CustomerInfoPage).submit_refused(int(times), **mistaken(persona, "誤った(仮) ログインパスワード"))
 
 
 @when("お客様情報入力画面で口座とパスワードを入力してから登録を中止する")
-def fill_then_cancel(customer_info_page, persona):
-    customer_info_page.open()
-    customer_info_page.fill(**typed(persona))
-    customer_info_page.cancel()
+def fill_then_cancel(phone, persona):
+    phone.opened(CustomerInfoPage).cancel(**typed(persona))
 
 
-@then("お客様情報入力画面のままである")
-def still_on_customer_info(customer_info_page):
-    expect(customer_info_page.heading).to_be_visible()
-    expect(customer_info_page.screen_id).to_have_text("画面ID : SID001")
-
-
-@then(parsers.re(r"店番「(?P<code>\d+)」の「(?P<name>.+)」が一覧にある"))
-def branch_listed(branches_page, code, name):
-    expect(branches_page.branch(code, name)).to_be_visible()
+@then("画面IDに「SID001」と表示される")
+def screen_id_shows(phone):
+    """The manual prints a 画面ID on SID001 alone (P5)."""
+    phone.screen(CustomerInfoPage).expect_screen_id()
 
 
 @then("お客さまの手続きは何も進んでいない")
 def nothing_changed(world, persona):
-    held = world.customer(persona["customer_id"])
-    assert (held["step"], held["login_id"], held["failed_attempts"]) == ("login_id", None, 0)
+    assert held(world, persona, "step", "login_id", "failed_attempts") == ("login_id", None, 0)
     assert not [e for e in world.journal(customer_id=persona["customer_id"]) if e["kind"] == "screen"]

@@ -1,72 +1,54 @@
-"""Steps on S-HOME つないでネ！ット トップページ (P7, P17)."""
+"""Steps on S-HOME つないでネ！ット トップページ (P7, P17): the customer's name, accounts and 前回ログイン日時."""
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
-import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from pages.home import HomePage
 from pages.login import LoginPage
-
-JST = timezone(timedelta(hours=9))
-
-
-@pytest.fixture
-def home_page(page: Page) -> HomePage:
-    """つないでネ！ット トップページ (S-HOME) on the scenario's phone."""
-    return HomePage(page)
+from steps.common import held
 
 
 def world_time(said: str) -> datetime:
-    """A time as a customer says it, 「2025年4月1日 9:00」, in JST."""
-    year, month, day, hour, minute = map(int, re.fullmatch(r"(\d+)年(\d+)月(\d+)日 (\d+):(\d+)", said).groups())
-    return datetime(year, month, day, hour, minute, tzinfo=JST)
+    """A time as a customer says it, 「2025年4月1日 9:00」: the bank's own (the world takes a naive time as JST)."""
+    return datetime.strptime(said, "%Y年%m月%d日 %H:%M")
 
 
 @given(parsers.re(r"お客さまは「(?P<when>[^」]+)」にこのスマートフォンでログインし、ログアウトした"))
-def logged_in_and_out_before(world, page, persona, when):
-    log_in_at(world, page, persona, when)
-    home = HomePage(page)
-    home.log_out_button.click()
-    expect(home.log_out_button).to_be_hidden()
+def logged_in_and_out_before(world, phone, persona, when):
+    log_in_at(world, phone, persona, when)
+    phone.screen(HomePage).log_out()
 
 
 @when(parsers.re(r"「(?P<when>[^」]+)」にログイン画面からログインIDとログインパスワードでログインする"))
-def log_in_at(world, page, persona, when):
+def log_in_at(world, phone, persona, when):
     world.freeze(world_time(when))
-    login = LoginPage(page)
-    login.open()
-    login.log_in(persona["login_id"], persona["login_password"])
+    phone.opened(LoginPage).log_in(persona["login_id"], persona["login_password"])
+
+
+@when("ログアウトする")
+def log_out(phone):
+    phone.screen(HomePage).log_out()
 
 
 @then("つないでネ！ットのトップページにお客さまの名前と口座が表示される")
-def home_shows_customer(home_page, persona):
-    expect(home_page.heading).to_be_visible()
-    expect(home_page.customer_name).to_have_text(persona["name"])
-    expect(home_page.account_row(persona["account_kind"], persona["account_number"])).to_be_visible()
+def home_shows_customer(phone, persona):
+    phone.screen(HomePage).expect_customer(persona["name"], (persona["account_kind"], persona["account_number"]))
 
 
 @then("口座一覧に口座ごとの店名、科目、口座番号、残高、振込・振替限度額が表示される")
-def accounts_with_balances(home_page, world, persona):
-    limits = {a["number"]: a["transfer_limit"] for a in world.customer(persona["customer_id"])["accounts"]}
-    for account in persona["accounts"]:
-        kind, number = account["kind"], account["number"]
-        expect(home_page.cell(kind, number, "店名")).to_have_text(account["branch_name"])
-        expect(home_page.cell(kind, number, "科目")).to_have_text(kind)
-        expect(home_page.cell(kind, number, "口座番号")).to_have_text(number)
-        expect(home_page.cell(kind, number, "残高")).to_have_text(f"{account['balance']:,}円")
-        expect(home_page.cell(kind, number, "振込・振替限度額")).to_have_text(f"{limits[number]}万円")
+def accounts_with_balances(phone, world, persona):
+    phone.screen(HomePage).expect_accounts(persona["accounts"], held(world, persona, "accounts"))
 
 
 @then(parsers.re(r"前回ログイン日時に「(?P<text>[^」]+)」と表示される"))
-def previous_login_shows(home_page, text):
-    expect(home_page.previous_login).to_contain_text(text)
+def previous_login_shows(phone, text):
+    expect(phone.screen(HomePage).previous_login).to_contain_text(text)
 
 
 @then(parsers.re(r"「(?P<name>[^」]+)」ボタンが表示される"))
-def button_shown(home_page, name):
-    expect(home_page.page.get_by_role("button", name=name, exact=True)).to_be_visible()
+def button_shown(phone, name):
+    expect(phone.screen(HomePage).button_named(name)).to_be_visible()

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
-import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from pages.mailbox import MailboxPage
-
-
-@pytest.fixture
-def mailbox_page(page: Page) -> MailboxPage:
-    """The customer's mailbox (M-MAIL) in the scenario's phone's browser."""
-    return MailboxPage(page)
 
 
 @given(parsers.re(r"メールボックス「(?P<address>.+)」は「(?P<domain>.+)」からのメールを拒否している"))
@@ -23,48 +14,43 @@ def mailbox_rejects(world, address, domain):
 
 
 @when(parsers.re(r"メールボックス「(?P<address>.+)」の迷惑メール拒否設定で「(?P<domain>.+)」を拒否する"))
-def reject_in_mailbox(mailbox_page, address, domain):
-    mailbox_page.reject_domain(address, domain)
+def reject_in_mailbox(phone, address, domain):
+    phone.screen(MailboxPage).reject_domain(address, domain)
 
 
 @when(parsers.re(r"メールボックス「(?P<address>.+)」で「(?P<subject>.+)」を開く"))
-def open_mail(mailbox_page, address, subject):
-    mailbox_page.open(address)
-    mailbox_page.read(subject)
+def open_mail(phone, address, subject):
+    phone.screen(MailboxPage).read_mail(address, subject)
 
 
 @then(parsers.re(r"メールボックス「(?P<address>.+)」に「(?P<subject>.+)」が届いている"))
-def mail_arrived(mailbox_page, address, subject):
-    mailbox_page.open(address)
-    expect(mailbox_page.message(subject)).to_be_visible()
+def mail_arrived(phone, address, subject):
+    phone.screen(MailboxPage).expect_received(address, subject)
 
 
 @then(parsers.re(r"メールボックス「(?P<address>.+)」にメールは届いていない"))
-def no_mail(mailbox_page, address):
-    mailbox_page.open(address)
-    expect(mailbox_page.empty).to_be_visible()
+def no_mail(phone, address):
+    phone.screen(MailboxPage).expect_nothing(address)
 
 
 @then(parsers.re(r"件名は「(?P<subject>.+)」である"))
-def subject_is(mailbox_page, subject):
-    expect(mailbox_page.mail_subject).to_have_text(subject)
+def subject_is(phone, subject):
+    expect(phone.screen(MailboxPage).mail_subject).to_have_text(subject)
 
 
 @then(parsers.re(r"差出人は「(?P<domain>[^」]+)」のアドレスで、「(?P<other>[^」]+)」ではない"))
-def sender_domain(mailbox_page, domain, other):
-    expect(mailbox_page.mail_sender).to_have_text(re.compile(rf"@{re.escape(domain)}>?$"))
-    expect(mailbox_page.mail_sender).not_to_contain_text(other)
+def sender_domain(phone, domain, other):
+    phone.screen(MailboxPage).expect_sender(domain, not_from=other)
 
 
 @then(parsers.re(r"本文にお客さまの名前と「(?P<text>.+)」が書かれている"))
-def body_mentions(mailbox_page, persona, text):
-    expect(mailbox_page.mail_body).to_contain_text(f"{persona['name']} 様")
-    assert text in mailbox_page.body_text()
+def body_mentions(phone, persona, text):
+    phone.screen(MailboxPage).expect_body_says(f"{persona['name']} 様", text)
 
 
 @then(parsers.re(r"本文に「(?P<text>.+)」とそのまま書かれている"))
-def body_exact(mailbox_page, text):
-    expect(mailbox_page.mail_body).to_contain_text(text)
+def body_exact(phone, text):
+    phone.screen(MailboxPage).expect_body(text)
 
 
 @then("受信を拒否されたことが記録されている")
@@ -74,8 +60,6 @@ def refusal_journaled(world):
 
 
 @then("本文にトークン発行の画面と同じサービスIDとユーザIDとアプリのダウンロード先が書かれている")
-def token_mail_matches_screen(mailbox_page, token):
+def token_mail_matches_screen(phone, token):
     """R-TOKEN-MAIL: the issuer's mail carries what S-TOKEN showed (P13: 同時に届くメールにも記載)."""
-    expect(mailbox_page.mail_body).to_contain_text(re.compile(rf"サービスID\D*{re.escape(token['service_id'])}\b"))
-    expect(mailbox_page.mail_body).to_contain_text(re.compile(rf"ユーザID\D*{re.escape(token['user_id'])}\b"))
-    expect(mailbox_page.mail_body).to_contain_text(token["download"])
+    phone.screen(MailboxPage).expect_token(token)

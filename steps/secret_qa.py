@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import Page
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import parsers, then, when
 
 from pages.secret_qa import SecretQaPage
-from steps.common import logged_in
+from steps.common import held
 
 GOOD_QA = [
     ("卒業した小学校は？（例：〇〇小学校）", "青森小学校"),
@@ -16,54 +14,44 @@ GOOD_QA = [
 ]
 
 
-@pytest.fixture
-def secret_qa_page(page: Page) -> SecretQaPage:
-    """ログイン（追加認証登録） (S-QA) on the scenario's phone."""
-    return SecretQaPage(page)
-
-
-@given("追加認証登録画面を開いている")
-def secret_qa_open(world, context, base_url, persona, secret_qa_page):
-    logged_in(world, context, base_url, persona)
-    secret_qa_page.open()
+def good_qa_but(n: int, question: str | None = None, answer: str | None = None) -> list[tuple[str, str]]:
+    """Three good pairs, but for the `n`th question or answer (1-based)."""
+    pairs = list(GOOD_QA)
+    good_question, good_answer = pairs[n - 1]
+    pairs[n - 1] = (good_question if question is None else question, good_answer if answer is None else answer)
+    return pairs
 
 
 @when("次の秘密の質問と回答を登録する", target_fixture="typed_qa")
-def register_qa_table(secret_qa_page, datatable):
+def register_qa_table(phone, datatable):
     pairs = [tuple(row) for row in datatable[1:]]
-    secret_qa_page.register(pairs)
+    phone.screen(SecretQaPage).register(pairs)
     return pairs
 
 
 @when(parsers.re(r"質問(?P<n>\d)を選ばずに、ほかは正しく入力して登録を確定する"))
-def register_without_question(secret_qa_page, n):
-    pairs = list(GOOD_QA)
-    pairs[int(n) - 1] = ("", pairs[int(n) - 1][1])
-    secret_qa_page.register(pairs)
+def register_without_question(phone, n):
+    phone.screen(SecretQaPage).register(good_qa_but(int(n), question=""))
 
 
 @when(parsers.re(r"回答(?P<n>\d)に「(?P<answer>.*)」と入力し、ほかは正しく入力して登録を確定する"))
-def register_with_answer(secret_qa_page, n, answer):
-    pairs = list(GOOD_QA)
-    pairs[int(n) - 1] = (pairs[int(n) - 1][0], answer)
-    secret_qa_page.register(pairs)
+def register_with_answer(phone, n, answer):
+    phone.screen(SecretQaPage).register(good_qa_but(int(n), answer=answer))
 
 
 @when("「確認しました。」にチェックをつけずに秘密の質問と回答を登録する")
-def register_qa_unacknowledged(secret_qa_page):
-    secret_qa_page.register(GOOD_QA, acknowledged=False)
+def register_qa_unacknowledged(phone):
+    phone.screen(SecretQaPage).register(GOOD_QA, acknowledged=False)
 
 
 @when("秘密の質問と回答を入力してから中止する")
-def qa_then_cancel(secret_qa_page):
-    secret_qa_page.fill(GOOD_QA)
-    secret_qa_page.cancel()
+def qa_then_cancel(phone):
+    phone.screen(SecretQaPage).cancel(GOOD_QA)
 
 
 @then("選んだ3つの秘密の質問が登録されている")
 def qa_registered(world, persona, typed_qa):
-    held = world.customer(persona["customer_id"])
-    assert (held["secret_questions"], held["step"]) == ([question for question, _ in typed_qa], "pw")
+    assert held(world, persona, "secret_questions", "step") == ([question for question, _ in typed_qa], "pw")
 
 
 @then("回答は入力した通りに登録され、文字の種類が違う回答とは一致しない")
@@ -78,5 +66,4 @@ def answers_exact(world, persona, typed_qa):
 
 @then("秘密の質問は登録されていない")
 def qa_not_registered(world, persona):
-    held = world.customer(persona["customer_id"])
-    assert (held["secret_questions"], held["step"]) == ([], "qa")
+    assert held(world, persona, "secret_questions", "step") == ([], "qa")

@@ -16,11 +16,11 @@ from mockbank.control.client import WorldClient
 from mockbank.issuer.binding import bound_totp
 from pages.app import OtpPage, SettingsPage
 from pages.devices import DEVICES
-from pages.dialler import DiallerPage
-from pages.otp_application import OtpApplicationPage, OtpApplicationPhoneCheckPage
+from pages.otp_application import OtpApplicationPage
+from pages.phone_check import PhoneCheckPage
 from pages.phones import Phones
 from steps.common import logged_in
-from steps.dialler import call_bank_after, picked_phone
+from steps.dialler import call_bank_after
 from tests.settings import served_bank
 
 NO_TIMERS = "window.setInterval = () => 0;"  # the page's own ticking never runs in these tests
@@ -59,30 +59,27 @@ def calling(world, phones):
     persona = world.client.persona("new", step="otp", otp="calling")
     phone = phones.default
     logged_in(world.client, phone.context, world.url, persona)
-    OtpApplicationPhoneCheckPage(phone.browser).open()
-    expect(OtpApplicationPhoneCheckPage(phone.browser).heading).to_be_visible()
+    phone.opened(PhoneCheckPage).expect_shown()
     return SimpleNamespace(persona=persona, phone=phone)
 
 
 def test_past_120_seconds_s_tel_has_gone_back_to_the_application_when_the_clock_step_returns(world, calling):
     world.client.advance(121)
-    apply = OtpApplicationPage(calling.phone.browser)
-    expect(apply.screen_id).to_have_text("画面ID : S-OTPAPP", timeout=1)  # no waiting: already there
+    apply = calling.phone.screen(OtpApplicationPage)
+    apply.expect_shown(timeout=1)  # no waiting: already there
     expect(apply.alert).to_contain_text(EXPIRED, timeout=1)
 
 
 def test_within_120_seconds_s_tel_stays_and_waits_for_the_call(world, calling):
     world.client.advance(120)
-    screen = OtpApplicationPhoneCheckPage(calling.phone.browser)
-    expect(screen.screen_id).to_have_text("画面ID : S-TEL", timeout=1)
+    screen = calling.phone.screen(PhoneCheckPage)
+    screen.expect_shown(timeout=1)
     expect(screen.confirm_button).to_be_enabled(timeout=1)
 
 
 def test_the_call_step_reads_the_number_before_the_screen_moves_and_the_call_still_goes_out(world, phones, calling):
-    phones.give_line(calling.phone, picked_phone(calling.persona))
-    dialler = DiallerPage(calling.phone.open("dialler"))
-    call_bank_after(world.client, dialler, calling.phone.browser, 121)
-    expect(OtpApplicationPage(calling.phone.browser).screen_id).to_have_text("画面ID : S-OTPAPP", timeout=1)
+    call_bank_after(world.client, phones, calling.phone, calling.persona, 121)
+    calling.phone.screen(OtpApplicationPage).expect_shown(timeout=1)
     (call,) = world.client.journal(kind="call")
     assert call["detail"]["caller_id_shown"] is True
 
