@@ -39,6 +39,16 @@ class AppOtpPage(AppScreen):
         """The code shown is `codes` (one code, or a pattern of the codes a check may meet)."""
         expect(self.code).to_have_text(codes)
 
+    def expect_new_code(self, code: str, before: str | None) -> None:
+        """R-OTP-60: the code shown is `code`, no longer the one shown `before`."""
+        expect(self.code).to_have_text(code)
+        expect(self.code).not_to_have_text(before or "")
+
+    def expect_refused_copy(self, message: str) -> None:
+        """R-APP-BIND: the app says `message` and shows no code (its data was copied from another phone)."""
+        expect(self.copied).to_contain_text(message)
+        expect(self.code).to_be_hidden()
+
     def shown_code(self) -> str:
         """The code the app shows now (started first if it is not on this screen)."""
         if not self.is_shown():

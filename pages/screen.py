@@ -53,7 +53,9 @@ class Screen:
     URL = ""  # where open() goes, for screens a customer may open directly
 
     alert = Find(lambda page: page.get_by_role("alert"))  # the bank's messages on a refused entry
-    notice = Find(lambda page: page.get_by_role("status"))  # what the bank tells the customer, e.g. 登録を中止しました。
+    notice = Find(
+        lambda page: page.get_by_role("status")
+    )  # what the bank tells the customer, e.g. 登録を中止しました。
     main = Find(lambda page: page.get_by_role("main"))
     screen_id = Find(lambda page: page.get_by_role("contentinfo"))  # 画面ID : SID001, where the manual shows one
 

@@ -8,7 +8,7 @@ from pages.app_otp import AppOtpPage
 from pages.app_settings import AppSettingsPage
 from pages.login import LoginPage
 from pages.phones import THIS_PHONE, named
-from steps.codes import PHONE, expected_codes
+from steps.codes import PHONE, expected_code, expected_codes
 
 
 @given(parsers.re(rf"ワンタイムPWアプリを{PHONE}に設定済みの、既にご利用中のお客さまがいる"), target_fixture="persona")
@@ -40,3 +40,22 @@ def code_is_this_phones(phone, world):
 @then("ログイン画面のワンタイムパスワードには、アプリに表示されたワンタイムパスワードが入力されている")
 def login_filled(phone, code_at_tap):
     AppOtpPage.expect_handed_over(phone.screen(LoginPage), code_at_tap)
+
+
+@when(parsers.re(r"(?P<seconds>\d+)秒たつ"), target_fixture="code_before")
+def time_passes(phone, world, seconds):
+    """The world clock moves on; the code the app showed before, if it is open, is kept to compare."""
+    before = phone.screen(AppOtpPage).code.text_content() if "app" in phone.pages else None
+    world.advance(int(seconds))
+    return before
+
+
+@then("アプリのワンタイムパスワードは新しいものに変わっている")
+def code_changed(phone, world, persona, code_before):
+    phone.screen(AppOtpPage).expect_new_code(expected_code(phone, world, persona["otp"]["seed"]), code_before)
+
+
+@then(parsers.re(rf"{PHONE}のアプリには「(?P<message>[^」]+)」と表示され、ワンタイムパスワードは表示されない"))
+def copy_shows_no_code(phones, label, kind, message):
+    """R-APP-BIND: the copied app data shows no code on another phone."""
+    named(phones, label, kind).screen(AppOtpPage).expect_refused_copy(message)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from pytest_bdd import parsers, then, when
 
+from pages.app_otp import AppOtpPage
 from pages.login import LoginPage
 from pages.phones import Phone, named
-from steps.codes import PHONE, a_wrong_code, expected_code, shown_code
+from steps.codes import PHONE, a_wrong_code, expected_code
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def log_in_with_new_password(phone, login_id, password):
 
 @when("アプリに表示されたワンタイムパスワードでログインする")
 def log_in_with_shown_code(phone, persona, codes_used):
-    log_in_with_code(phone, persona, shown_code(phone), codes_used)
+    log_in_with_code(phone, persona, phone.screen(AppOtpPage).shown_code(), codes_used)
 
 
 @when(
@@ -54,7 +55,7 @@ def log_in_with_shown_code(phone, persona, codes_used):
 )
 def log_in_on_this_screen_with_shown_code(phone, persona, codes_used):
     """On the ログイン screen the browser shows now (however the customer came to it), with the code the app shows."""
-    log_in_with_code(phone, persona, shown_code(phone), codes_used, opening=False)
+    log_in_with_code(phone, persona, phone.screen(AppOtpPage).shown_code(), codes_used, opening=False)
 
 
 @when("同じワンタイムパスワードでもう一度ログインする")
@@ -74,12 +75,14 @@ def log_in_with_wrong_codes(phone, world, persona, times):
     )
 )
 def log_in_here_with_other_phones_code(phone, phones, persona, codes_used, label, kind):
-    log_in_with_code(phone, persona, shown_code(named(phones, label, kind)), codes_used)
+    log_in_with_code(phone, persona, named(phones, label, kind).screen(AppOtpPage).shown_code(), codes_used)
 
 
 @when(parsers.re(rf"{PHONE}のアプリに表示されたワンタイムパスワードを、パソコンのログイン画面で入力してログインする"))
 def log_in_on_pc_with_phones_code(phones, persona, codes_used, label, kind):
-    log_in_with_code(phones.get("PC", "PC"), persona, shown_code(named(phones, label, kind)), codes_used)
+    log_in_with_code(
+        phones.get("PC", "PC"), persona, named(phones, label, kind).screen(AppOtpPage).shown_code(), codes_used
+    )
 
 
 @when(parsers.re(rf"{PHONE}で、写したデータから作ったワンタイムパスワードでログインする"))

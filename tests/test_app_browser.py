@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 
 from mockbank.control.client import WorldClient
 from mockbank.issuer.binding import bound_totp, check_value
-from pages.app import OtpPage, SettingsPage
+from pages.app_otp import AppOtpPage
+from pages.app_settings import AppSettingsPage
 from pages.devices import DEVICES
 from pages.phones import Phones
 from tests.settings import served_bank
@@ -40,10 +41,10 @@ def phones(playwright, browser, world):
 def test_the_app_shows_the_code_of_its_seed_joined_with_this_phone_at_this_phones_time(world, phones, skew):
     phone = phones.default
     otp = world.client.persona("active", otp="active", device=phone.identity)["otp"]
-    SettingsPage(phone.app).keep(SettingsPage.ours(otp))
+    AppSettingsPage(phone.app).keep(AppSettingsPage.ours(otp))
     state = world.client.freeze(datetime.fromisoformat(world.client.clock()["now"]).replace(second=20))
     phone.skew_clock(world.client, skew)
-    page = OtpPage(phone.app)
+    page = AppOtpPage(phone.app)
     page.launch()
     at = datetime.fromisoformat(state["now"]) + timedelta(seconds=skew)
     expect(page.code).to_have_text(bound_totp(otp["seed"], phone.identity).at(at))
@@ -56,10 +57,10 @@ def test_the_app_shows_the_code_of_its_seed_joined_with_this_phone_at_this_phone
 def test_a_copy_of_the_apps_storage_on_another_phone_shows_no_code(world, phones):
     phone = phones.default
     otp = world.client.persona("active", otp="active", device=phone.identity)["otp"]
-    SettingsPage(phone.app).keep(SettingsPage.ours(otp))
+    AppSettingsPage(phone.app).keep(AppSettingsPage.ours(otp))
     copy = phones.copy(phone, "写した先", "Android")
     assert copy.identity != phone.identity
-    page = OtpPage(copy.app)
+    page = AppOtpPage(copy.app)
     page.launch()
     expect(page.copied).to_contain_text("この端末ではご利用いただけません")
     expect(page.code).to_be_hidden()
@@ -68,7 +69,7 @@ def test_a_copy_of_the_apps_storage_on_another_phone_shows_no_code(world, phones
 
 
 def test_the_app_starts_at_setup_when_it_holds_no_token(phones):
-    page = OtpPage(phones.default.app)
+    page = AppOtpPage(phones.default.app)
     page.launch()
     expect(page.page).to_have_url(re.compile(r"/app/setup$"))
 
@@ -76,8 +77,8 @@ def test_the_app_starts_at_setup_when_it_holds_no_token(phones):
 def test_the_biometric_button_shows_only_where_the_phone_has_an_authenticator(world, phones):
     phone = phones.default
     otp = world.client.persona("active", otp="active", device=phone.identity)["otp"]
-    SettingsPage(phone.app).keep(SettingsPage.ours(otp))
-    page = OtpPage(phone.app)
+    AppSettingsPage(phone.app).keep(AppSettingsPage.ours(otp))
+    page = AppOtpPage(phone.app)
     page.launch()
     expect(page.code).to_be_visible()
     expect(page.biometric).to_be_hidden()

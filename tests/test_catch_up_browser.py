@@ -14,7 +14,8 @@ from playwright.sync_api import expect
 
 from mockbank.control.client import WorldClient
 from mockbank.issuer.binding import bound_totp
-from pages.app import OtpPage, SettingsPage
+from pages.app_otp import AppOtpPage
+from pages.app_settings import AppSettingsPage
 from pages.devices import DEVICES
 from pages.otp_application import OtpApplicationPage
 from pages.phone_check import PhoneCheckPage
@@ -87,9 +88,9 @@ def test_the_call_step_reads_the_number_before_the_screen_moves_and_the_call_sti
 def test_after_a_jump_of_the_clock_the_app_already_shows_the_new_minutes_code(world, phones):
     phone = phones.default
     otp = world.client.persona("active", otp="active", device=phone.identity)["otp"]
-    SettingsPage(phone.app).keep(SettingsPage.ours(otp))
+    AppSettingsPage(phone.app).keep(AppSettingsPage.ours(otp))
     state = world.client.freeze(datetime.fromisoformat(world.client.clock()["now"]).replace(second=20))
-    page = OtpPage(phone.app)
+    page = AppOtpPage(phone.app)
     page.launch()
     totp = bound_totp(otp["seed"], phone.identity)
     expect(page.code).to_have_text(totp.at(datetime.fromisoformat(state["now"])))
