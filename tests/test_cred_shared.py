@@ -1,4 +1,5 @@
-"""R-CRED-SHARED: one login ID per contract (§1). SID001 sends a customer who has one to the right login screen,
+"""R-CRED-SHARED: one login ID per contract (§1). SID001 sends a customer who has one to the right login screen, or,
+already using the service without a token, on a smartphone straight on to the OTP application (P5, P12);
 and a stale ログインID取得 session never takes a second one."""
 
 from __future__ import annotations
@@ -70,3 +71,47 @@ def test_a_stale_login_id_session_cannot_replace_the_login_id_taken_in_another_b
     assert (state["login_id"], state["step"]) == ("abc123", "first_login")
     assert journal(kind="refused")[-1]["rule"] == "R-CRED-SHARED"
     assert [e["screen"] for e in journal(kind="screen")] == ["SID001", "SID001", "S-ID"]
+
+
+IPHONE = {"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"}
+KEEPS = "現在ご利用中のログインID・パスワードをそのまま使います。（あらためての「ログインID取得」は不要です。）"
+
+
+def test_sid001_leads_a_customer_already_using_the_service_on_to_the_otp_application_with_the_same_login_id(
+    app, seed, customer_state, journal
+):
+    """P5 <既にモバイルバンキングでご利用のお客様さま>, §1(1): current passwords at SID001, no new login ID, on to P12."""
+    persona = seed("active")
+    before = customer_state(persona["customer_id"])
+    phone = app.test_client()
+    response = phone.post("/netbank/customer-info", data=sid001(persona), headers=IPHONE)
+    assert response.status_code == 302 and response.location == "/netbank/otp-application"
+    page = text(phone.get("/netbank/otp-application", headers=IPHONE))
+    assert 'data-screen="S-OTPAPP"' in page and KEEPS in page
+    after = customer_state(persona["customer_id"])
+    assert (after["login_id"], after["step"]) == (before["login_id"], "done")
+    assert phone.get("/netbank/login-id", headers=IPHONE).location == "/netbank/customer-info", "no ログインID取得"
+    assert [e["screen"] for e in journal(kind="login")] == ["SID001"]
+
+
+def test_a_customer_already_using_the_service_is_still_refused_a_wrong_password_without_a_hint(app, seed, journal):
+    persona = seed("active")
+    response = app.test_client().post(
+        "/netbank/customer-info", data=sid001(persona, confirm_pw="wrong123"), headers=IPHONE
+    )
+    assert response.status_code == 200 and rules.ACCOUNT_MISMATCH.message in text(response)
+    assert journal(kind="login") == [] and journal(kind="refused")[-1]["rule"] == "R-ACCT-MATCH"
+
+
+def test_a_customer_whose_app_is_set_up_is_sent_to_log_in_with_it(app, seed, customer_state):
+    """R-OTP-PC: with a token in use, the app's code is the way in; SID001 starts nothing new."""
+    persona = seed("active", otp="active", device="ab" * 16)
+    page = text(app.test_client().post("/netbank/customer-info", data=sid001(persona), headers=IPHONE))
+    assert FINISHED in page and 'data-screen="SID001"' in page
+
+
+def test_on_a_pc_the_mailed_password_stays_the_way_in(client, seed, journal):
+    """R-MAILPW: a PC goes through ログイン and its メール通知パスワード, never round it by SID001."""
+    persona = seed("active")
+    page = text(client.post("/netbank/customer-info", data=sid001(persona)))
+    assert FINISHED in page and journal(kind="login") == []

@@ -1,17 +1,23 @@
 """SID001 お客様情報入力 (P5): the representative account and the (temp or latest) passwords."""
 
-from flask import session
+from flask import flash, session
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
-from mockbank.bank.services.customer_info import verify_applicant
-from mockbank.bank.session import APPLICANT, put
+from mockbank.bank.services.customer_info import keeps_credentials, verify_applicant
+from mockbank.bank.session import APPLICANT, CUSTOMER, put
+
+# §1(1) and its example: the ID and passwords of the service are shared by every device of the customer's.
+KEEPS_CREDENTIALS = (
+    "現在ご利用中のログインID・パスワードをそのまま使います。（あらためての「ログインID取得」は不要です。）"
+)
 
 
 @bp.route("/netbank/customer-info", methods=("GET", "POST"))
 @form_view("SID001", "bank/customer_info.html", cancel=True)
 def customer_info(form):
-    """お客様情報入力 (SID001, P5): 次へ goes on to ログインID取得; 登録を中止する abandons it (R-CANCEL)."""
+    """お客様情報入力 (SID001, P5): 次へ goes on to ログインID取得, or, for a customer already using the service, to
+    ワンタイムパスワード利用申請; 登録を中止する abandons it (R-CANCEL)."""
     customer = verify_applicant(
         form.get("branch", ""),
         form.get("kind", "普通"),
@@ -20,5 +26,9 @@ def customer_info(form):
         form.get("confirm_pw", ""),
     )
     session.clear()
+    if keeps_credentials(customer):  # already using the service: no new login ID, on to the OTP application
+        put(CUSTOMER, customer)
+        flash(KEEPS_CREDENTIALS)
+        return "bank.otp_application"
     put(APPLICANT, customer)
     return "bank.login_id"

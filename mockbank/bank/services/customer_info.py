@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from mockbank import journal, rules
+from mockbank import applied, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
 from mockbank.bank.models import STEP_DONE, STEP_LOGIN_ID, Account, Customer
+from mockbank.bank.services.applications import without_token
+from mockbank.bank.services.credentials import complete_login
 from mockbank.db import db
+from mockbank.devices import is_pc
 from mockbank.passwords import secret_matches
 
 
@@ -31,12 +34,24 @@ def verify_applicant(branch: str, kind: str, number: str, login_pw: str, confirm
     customer = account.customer
     right = secret_matches(customer.login_pw_hash, login_pw) and secret_matches(customer.confirm_pw_hash, confirm_pw)
     lockout.check_password(customer, right, "SID001", rules.ACCOUNT_MISMATCH)
-    if customer.step != STEP_LOGIN_ID:
+    if customer.step != STEP_LOGIN_ID and not keeps_credentials(customer):
         db.session.commit()
         raise Refused(already_has_login_id(customer), customer=customer)
     journal.record("screen", screen="SID001", customer=customer)
+    if keeps_credentials(customer):
+        applied.passed("R-CRED-SHARED")
+        complete_login(customer, "SID001")
     db.session.commit()
     return customer
+
+
+def keeps_credentials(customer: Customer) -> bool:
+    """P5 <既にモバイルバンキングでご利用のお客様さま>, §1(1): a customer already using the service, with no token yet,
+    goes on from SID001 on a smartphone to the OTP application with the login ID and passwords they have.
+
+    On a PC the login's メール通知パスワード stays the way in (R-MAILPW); with a token, the app's code is (R-OTP-PC).
+    """
+    return customer.step == STEP_DONE and without_token(customer) and not is_pc()
 
 
 def already_has_login_id(customer: Customer) -> rules.Problem:
