@@ -29,6 +29,7 @@ from mockbank.bank.models import (
     SecretAnswer,
 )
 from mockbank.bank.questions import QUESTIONS
+from mockbank.bank.services import risk_based_auth
 from mockbank.branches import BRANCHES, branch_name
 from mockbank.db import db
 from mockbank.devices import WELL_FORMED
@@ -56,6 +57,7 @@ OVERRIDES = {
     "otp_card",
     "otp",
     "device",
+    "known_devices",
 }
 # What each override must look like: only states the bank itself could be in.
 OVERRIDE_CHECKS = {
@@ -68,6 +70,7 @@ OVERRIDE_CHECKS = {
     "otp_card": lambda v: isinstance(v, bool),
     "otp": lambda v: isinstance(v, str) and v in OTP_STATES,
     "device": lambda v: isinstance(v, str) and WELL_FORMED.fullmatch(v) is not None,
+    "known_devices": lambda v: isinstance(v, list) and all(isinstance(d, str) and WELL_FORMED.fullmatch(d) for d in v),
 }
 # Where a new contract can be seeded to start (state over navigation), by the screen it stands before.
 NEW_CONTRACT_STEPS = (STEP_LOGIN_ID, STEP_FIRST_LOGIN, STEP_QA, STEP_PW, STEP_INFO, STEP_OTP)
@@ -91,7 +94,9 @@ def seed_persona(kind: str, seed: int | None = None, **overrides) -> dict:
     with mail, phone and limits registered as after お客さま情報登録);
     otp (new contracts: "calling" — applied, S-TEL showing from now, a pending token at the issuer — or
     "issued" — the token issued and its mail sent, the app not yet set up, onboarding done);
-    otp_card (holds a ワンタイムパスカード); login_password, confirm_password, branch_code, account_number.
+    otp_card (holds a ワンタイムパスカード); login_password, confirm_password, branch_code, account_number;
+    known_devices (R-RBA: identities of devices the customer has logged in from, so a login from them asks no
+    secret question; a scenario passes its phones' identities).
     """
     contract, step = _check(kind, overrides)
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
@@ -138,7 +143,16 @@ def seed_persona(kind: str, seed: int | None = None, **overrides) -> dict:
     db.session.add(customer)
     db.session.commit()
     otp = _otp_application(customer, fake, overrides["otp"], overrides.get("device")) if overrides.get("otp") else None
+    # The phone the app was set up on is one the customer logs in from, too.
+    _know_devices(customer, [*(overrides.get("known_devices") or []), *filter(None, [overrides.get("device")])])
     return describe(customer, login_pw, confirm_pw, answers, otp)
+
+
+def _know_devices(customer: Customer, devices: list[str]) -> None:
+    """R-RBA: the devices the customer has logged in from before the scenario (a login from them asks nothing)."""
+    for device in devices:
+        risk_based_auth.remember_device(customer, device)
+    db.session.commit()
 
 
 def _check(kind: str, overrides: dict) -> tuple[str, str]:

@@ -14,7 +14,8 @@ from steps.codes import PHONE, expected_code, expected_codes
 @given(parsers.re(rf"ワンタイムPWアプリを{PHONE}に設定済みの、既にご利用中のお客さまがいる"), target_fixture="persona")
 def app_set_up_on(world, phones, label, kind):
     phone = named(phones, label, kind)
-    persona = world.persona("active", otp="active", device=phone.identity)
+    # The customer logs in from this phone as usual, and from the phone the app is on (R-RBA).
+    persona = world.persona("active", otp="active", device=phone.identity, known_devices=[phones.default.identity])
     phone.screen(AppSettingsPage).keep(AppSettingsPage.ours(persona["otp"]))
     return persona
 

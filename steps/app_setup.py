@@ -37,13 +37,14 @@ def mistaken(values: dict, name: str) -> dict:
 
 
 @given("トークン発行を受けた新規契約のお客さまがいる", target_fixture="persona")
-def token_issued(world):
-    return world.persona("new", otp="issued")
+def token_issued(world, phone):
+    return world.persona("new", otp="issued", known_devices=[phone.identity])  # onboarded on this phone (R-RBA)
 
 
 @given("別のスマートフォンでワンタイムパスワードを利用中の、既にご利用中のお客さまがいる", target_fixture="persona")
-def app_on_another_phone(world):
-    return world.persona("active", otp="active")  # set up on a phone the scenario does not hold
+def app_on_another_phone(world, phone):
+    # set up on a phone the scenario does not hold; this one the customer has logged in from (R-RBA)
+    return world.persona("active", otp="active", known_devices=[phone.identity])
 
 
 @when(

@@ -93,8 +93,8 @@ def id_initialised(world):
 
 
 @given("既につないでネ！ットをご利用中のお客さまがいる", target_fixture="persona")
-def active_customer(world):
-    return world.persona("active")
+def active_customer(world, phone):
+    return world.persona("active", known_devices=[phone.identity])  # logs in from this phone as usual (R-RBA)
 
 
 @given(parsers.re(r"口座番号「(?P<number>\d+)」の新規契約のお客さまがいる"), target_fixture="persona")
@@ -122,8 +122,9 @@ def login_id_used_by_someone_else(world, login_id):
     ),
     target_fixture="persona",
 )
-def new_contract_at_step(world, done, card):
-    return world.persona("new", step=NEXT_STEP[done], otp_card=bool(card))
+def new_contract_at_step(world, phone, done, card):
+    """初回ログイン was done on this phone, so the bank knows it (R-RBA)."""
+    return world.persona("new", step=NEXT_STEP[done], otp_card=bool(card), known_devices=[phone.identity])
 
 
 # Moving about, and what any screen shows

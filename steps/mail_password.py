@@ -34,8 +34,10 @@ def a_wrong_mail_password(world, persona: dict) -> str:
 
 
 @given("ワンタイムパスワードを使っていない、メールアドレス登録済みのお客さまがいる", target_fixture="persona")
-def customer_without_token(world):
-    persona = world.persona("active")  # 既にご利用中: mail registered, so メール通知パスワード runs (P11)
+def customer_without_token(world, phones):
+    # 既にご利用中: mail registered, so メール通知パスワード runs (P11); the bank knows their phone and PC (R-RBA)
+    known = [phones.default.identity, customers_pc(phones).identity]
+    persona = world.persona("active", known_devices=list(dict.fromkeys(known)))
     assert persona["mail"] and "otp" not in persona
     return persona
 

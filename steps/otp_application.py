@@ -46,8 +46,8 @@ def held_otp(world, persona: dict) -> tuple[str, dict | None]:
 
 
 @given("お客さま情報登録を済ませた新規契約のお客さまがいる", target_fixture="persona")
-def registered_new_contract(world):
-    return world.persona("new", step="otp")
+def registered_new_contract(world, phone):
+    return world.persona("new", step="otp", known_devices=[phone.identity])  # onboarded on this phone (R-RBA)
 
 
 @given("トークン発行元（otp-auth.net）が応答しない")

@@ -12,9 +12,9 @@ from steps.otp_application import PHONE, apply, held_otp, registered_phone
 
 
 @given("ワンタイムパスワードを利用申請し、電話番号認証がまだの新規契約のお客さまがいる", target_fixture="persona")
-def applied_new_contract(world):
+def applied_new_contract(world, phone):
     world.freeze()  # R-TEL-120 counts from S-TEL showing, now; the steps move the clock on, never sleep
-    return world.persona("new", step="otp", otp="calling")
+    return world.persona("new", step="otp", otp="calling", known_devices=[phone.identity])
 
 
 @then(parsers.re(rf"発信元には{PHONE}の番号が末尾4桁だけ表示される"))

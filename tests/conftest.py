@@ -6,16 +6,31 @@ import itertools
 from datetime import datetime
 
 import pytest
+from flask.testing import FlaskClient
 
 from mockbank import create_app
 from tests.otp_world import issuer_in_process
 from tests.settings import bank_settings, stop_mail_capture
+
+# The device every test browser is unless a request says otherwise (X-Mockbank-Device), and which every persona
+# seeded here has logged in from before (R-RBA): a login from it asks no secret question. The tests of R-RBA send
+# another identity, or seed with known_devices=[].
+TEST_DEVICE = "7e57" * 8
+
+
+class DeviceClient(FlaskClient):
+    """Flask's test client as one of the customer's usual devices: its identity on every request."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.environ_base["HTTP_X_MOCKBANK_DEVICE"] = TEST_DEVICE
 
 
 @pytest.fixture
 def app(tmp_path):
     """A fresh mock bank in test mode, on a SQLite file of its own, with a cheap scrypt."""
     app = create_app(bank_settings(tmp_path / "t.sqlite"))
+    app.test_client_class = DeviceClient
     yield app
     stop_mail_capture(app)
 
@@ -28,6 +43,7 @@ def make_app(tmp_path):
 
     def build(**overrides):
         apps.append(create_app(bank_settings(tmp_path / f"other{next(built)}.sqlite", **overrides)))
+        apps[-1].test_client_class = DeviceClient
         return apps[-1]
 
     yield build
@@ -52,6 +68,7 @@ def seed(control):
     """Seed a persona through the control API and return its JSON: seed("new", login_id="abc123")."""
 
     def persona(kind: str, **overrides) -> dict:
+        overrides.setdefault("known_devices", [TEST_DEVICE])
         response = control.post("/_control/personas", json={"kind": kind, **overrides})
         assert response.status_code == 201, response.get_data(as_text=True)
         return response.get_json()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import mockbank
+from tests.conftest import TEST_DEVICE
 from tests.forms import sid001, text
 from tests.setup_forms import log_in, qa_form
 
@@ -26,6 +27,7 @@ def bank(make_app):
 
 def persona(bank, kind: str, **overrides) -> dict:
     """Seed a persona through the control API, which takes JSON without a token."""
+    overrides.setdefault("known_devices", [TEST_DEVICE])  # the test browser's device (R-RBA)
     response = bank.test_client().post("/_control/personas", json={"kind": kind, **overrides})
     assert response.status_code == 201, response.get_data(as_text=True)
     return response.get_json()

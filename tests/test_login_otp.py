@@ -13,6 +13,7 @@ import responses
 from mockbank import rules
 from mockbank.devices import DEVICE_HEADER
 from mockbank.issuer.binding import bound_totp
+from tests.conftest import TEST_DEVICE
 from tests.forms import text
 from tests.otp_world import issuer_in_process
 
@@ -28,7 +29,7 @@ MAIL_PW_SUBJECT = "【青森みちのく銀行】メール通知パスワード�
 @pytest.fixture
 def token_user(seed, control, issuer, frozen) -> dict:
     """A customer whose token was issued and set up in the app on PHONE (P15): the persona and the app's secret."""
-    persona = seed("new", otp="issued")
+    persona = seed("new", otp="issued", known_devices=[TEST_DEVICE, PHONE, PC_ID])  # R-RBA: devices they use
     otp = persona["otp"]
     body = {
         "service_id": otp["service_id"],

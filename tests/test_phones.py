@@ -74,8 +74,8 @@ def test_the_bank_tells_two_phones_of_one_customer_apart(phones, world_url):
 
     world = WorldClient(world_url)
     world.reset()
-    persona = world.persona("active")
     first, second = phones.default, phones.get("2台目", "Android")
+    persona = world.persona("active", known_devices=[first.identity, second.identity])
     for phone in (first, second):
         login = LoginPage(phone.browser)
         login.open()

@@ -23,6 +23,7 @@ from mockbank.bank import (  # noqa: E402,F401
     otp_application,
     password_change,
     phone_check,
+    risk_based_auth,
     secret_qa,
     token_issue,
     top,

@@ -4,6 +4,8 @@ from flask import flash, session
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
+from mockbank.bank.risk_based_auth import awaiting_answer
+from mockbank.bank.services import risk_based_auth
 from mockbank.bank.services.customer_info import keeps_credentials, verify_applicant
 from mockbank.bank.session import APPLICANT, CUSTOMER, put
 
@@ -26,6 +28,8 @@ def customer_info(form):
         form.get("confirm_pw", ""),
     )
     session.clear()
+    if keeps_credentials(customer) and risk_based_auth.unusual(customer):  # R-RBA: a secret question first
+        return awaiting_answer(risk_based_auth.ask(customer, "SID001"))
     if keeps_credentials(customer):  # already using the service: no new login ID, on to the OTP application
         put(CUSTOMER, customer)
         flash(KEEPS_CREDENTIALS)

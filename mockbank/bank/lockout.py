@@ -1,4 +1,8 @@
-"""R-LOCKOUT: consecutive wrong passwords lock the login; unlocking is out of band.
+"""R-LOCKOUT: consecutive wrong passwords, one-time passwords, mailed passwords and secret answers lock the login;
+unlocking is out of band (the branch; in tests the control API's POST /_control/customers/<id>/unlock).
+
+Every route in asks `refuse_if_locked` once the customer has proven who they are (the right password, a
+biometric credential, the account and passwords of a reissue): a locked customer gets the lock message there.
 
 Only the right password learns of a lock (R-ACCT-MATCH, R-LOGIN-MATCH): a wrong one,
 the one that locks included, gets the same message as an account or login ID that
@@ -13,6 +17,25 @@ from mockbank import applied, journal, rules
 from mockbank.bank.errors import Refused
 from mockbank.bank.models import Customer
 from mockbank.db import db
+
+
+def refuse_if_locked(customer: Customer, screen: str) -> None:
+    """R-LOCKOUT on every route in: a locked customer is refused with the lock message (and the attempt journalled).
+
+    Call it only where the customer has already proven who they are, so that a stranger learns nothing of a lock.
+    """
+    if customer.locked:
+        journal.record("locked_attempt", screen=screen, customer=customer, refused_as="R-LOCKOUT")
+        db.session.commit()
+        raise Refused(rules.LOCKED, customer=customer)
+
+
+def unlock(customer: Customer) -> None:
+    """Out of band (the branch, the help desk): the login works again and the count starts from nothing."""
+    customer.locked = False
+    customer.failed_attempts = 0
+    journal.record("unlock", rule="R-LOCKOUT", customer=customer)
+    db.session.commit()
 
 
 def check_password(

@@ -5,7 +5,9 @@ from flask import session
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
 from mockbank.bank.progress import logged_in
+from mockbank.bank.risk_based_auth import awaiting_answer
 from mockbank.bank.services.login import MailPasswordSent, log_in
+from mockbank.bank.services.risk_based_auth import QuestionAsked
 from mockbank.bank.session import put
 
 MAIL_PENDING = "mail_password_customer"  # R-MAILPW: ID and password passed on a PC; S-MAILPW is next
@@ -25,6 +27,8 @@ def login(form):
     )
     if isinstance(outcome, MailPasswordSent):
         return _awaiting_mail_password(outcome)
+    if isinstance(outcome, QuestionAsked):
+        return awaiting_answer(outcome)  # R-RBA: an unusual device answers a secret question first
     return logged_in(outcome)
 
 

@@ -8,8 +8,10 @@ from mockbank.bank.errors import Refused
 from mockbank.bank.form_view import form_view
 from mockbank.bank.login import MAIL_ATTEMPT, MAIL_PENDING
 from mockbank.bank.progress import logged_in
+from mockbank.bank.risk_based_auth import awaiting_answer
 from mockbank.bank.services import mail_password as service
-from mockbank.bank.services.credentials import complete_login
+from mockbank.bank.services.login import finish_login
+from mockbank.bank.services.risk_based_auth import QuestionAsked
 from mockbank.bank.session import requires
 
 
@@ -30,4 +32,7 @@ def mail_password(form, customer):
             session.pop(MAIL_PENDING, None)  # this attempt is over: the customer starts again from ログイン
             session.pop(MAIL_ATTEMPT, None)
         raise
-    return logged_in(complete_login(customer, "S-MAILPW"))
+    outcome = finish_login(customer, "S-MAILPW")
+    if isinstance(outcome, QuestionAsked):
+        return awaiting_answer(outcome)  # R-RBA: an unusual PC answers a secret question after the mailed password
+    return logged_in(outcome)

@@ -132,3 +132,40 @@ class SecretAnswer(db.Model):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
     question: Mapped[str] = mapped_column(String(60))
     answer_hash: Mapped[str] = mapped_column(String(256))
+
+
+# R-RBA (§2(4)): the devices each customer has logged in from, and the secret question a login is being asked.
+
+
+class KnownDevice(db.Model):
+    """A device the customer has logged in from (or onboarded on): a login from it asks no secret question (R-RBA).
+
+    `device` is the identity the device gives the bank (mockbank/bank/services/risk_based_auth.py current_device());
+    first and last seen on the world clock, naive JST.
+    """
+
+    __tablename__ = "known_device"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    device: Mapped[str] = mapped_column(String(64))
+    first_seen_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+
+    __table_args__ = (db.UniqueConstraint("customer_id", "device"),)
+
+
+class RbaQuestion(db.Model):
+    """The secret question the customer's logins from unknown devices are asked until it is answered right (R-RBA).
+
+    One per customer: a reload, a new login or another device gets the same question, so no one can fish for the
+    one they know; a right answer clears it and the next unusual login draws again.
+    """
+
+    __tablename__ = "rba_question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), unique=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("secret_answer.id"))
+    asked_at: Mapped[datetime]
+    answer: Mapped[SecretAnswer] = relationship()

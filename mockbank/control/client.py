@@ -44,6 +44,14 @@ class WorldClient:
         """What the bank holds about a customer now (no secrets)."""
         return self._call("GET", f"/customers/{customer_id}")
 
+    def unlock(self, customer_id: int) -> dict:
+        """R-LOCKOUT, out of band: unlock the customer's login (as the branch would)."""
+        return self._call("POST", f"/customers/{customer_id}/unlock")
+
+    def know_device(self, customer_id: int, device: str) -> dict:
+        """R-RBA: the customer has logged in from `device` (a phone's identity) before."""
+        return self._call("POST", f"/customers/{customer_id}/devices", json={"device": device})
+
     def password_matches(self, customer_id: int, which: str, password: str) -> bool:
         """Whether `password` is the customer's current login ("login") or confirm ("confirm") password."""
         body = {"which": which, "password": password}

@@ -6,9 +6,12 @@ from flask import abort, jsonify, request
 from sqlalchemy.exc import IntegrityError
 
 from mockbank import journal, rules
+from mockbank.bank import lockout
 from mockbank.bank.models import Customer, OtpApplication
+from mockbank.bank.services import risk_based_auth
 from mockbank.control import bad_request, bp
 from mockbank.db import db
+from mockbank.devices import WELL_FORMED
 from mockbank.issuer import service as issuer
 from mockbank.issuer.service import IssuerError
 from mockbank.passwords import secret_matches
@@ -62,6 +65,10 @@ def customer(customer_id: int):
             ],
             "otp": _otp(applications[-1]) if applications else None,
             "otp_applications": [a.state for a in applications],
+            "known_devices": [
+                {"device": d.device, "first_seen_at": _iso(d.first_seen_at), "last_seen_at": _iso(d.last_seen_at)}
+                for d in risk_based_auth.known_devices(found)
+            ],
         }
     )
 
@@ -146,3 +153,24 @@ def answer_check(customer_id: int):
     journal.record("control", customer=found, action="answer-check")
     db.session.commit()
     return jsonify({"matches": secret_matches(registered.answer_hash, str(body.get("answer", "")))})
+
+
+@bp.post("/customers/<int:customer_id>/unlock")
+def unlock(customer_id: int):
+    """R-LOCKOUT, out of band (the branch, the help desk): the customer's login works again, the count from nothing."""
+    found = db.session.get(Customer, customer_id) or abort(404)
+    lockout.unlock(found)
+    return jsonify({"customer_id": found.id, "locked": found.locked, "failed_attempts": found.failed_attempts})
+
+
+@bp.post("/customers/<int:customer_id>/devices")
+def know_device(customer_id: int):
+    """R-RBA: the customer has logged in from this device before: {"device": identity} (32 hex digits)."""
+    found = db.session.get(Customer, customer_id) or abort(404)
+    device = (request.get_json(silent=True) or {}).get("device")
+    if not isinstance(device, str) or not WELL_FORMED.fullmatch(device):
+        return bad_request("device must be a device identity: 32 lowercase hex digits")
+    risk_based_auth.remember_device(found, device)
+    journal.record("control", customer=found, action="known-device")
+    db.session.commit()
+    return jsonify({"customer_id": found.id, "device": device}), 201

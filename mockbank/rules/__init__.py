@@ -16,5 +16,6 @@ from mockbank.rules.mail_password import *  # noqa: F401,F403
 from mockbank.rules.otp_application import *  # noqa: F401,F403
 from mockbank.rules.password_change import *  # noqa: F401,F403
 from mockbank.rules.phone_check import *  # noqa: F401,F403
+from mockbank.rules.risk_based_auth import *  # noqa: F401,F403
 from mockbank.rules.secret_qa import *  # noqa: F401,F403
 from mockbank.rules.token_issue import *  # noqa: F401,F403

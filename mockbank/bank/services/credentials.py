@@ -6,7 +6,7 @@ from mockbank import applied, clock, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
 from mockbank.bank.models import CONTRACT_NEW, STEP_DONE, STEP_FIRST_LOGIN, STEP_QA, Customer
-from mockbank.bank.services import mail_password
+from mockbank.bank.services import mail_password, risk_based_auth
 from mockbank.db import db
 from mockbank.devices import device_id
 from mockbank.passwords import secret_matches
@@ -41,6 +41,7 @@ def complete_login(customer: Customer, screen: str, *, otp: bool = False) -> Cus
     customer.previous_login_at = customer.last_login_at  # S-HOME's 前回ログイン日時
     customer.last_login_at = clock.now().replace(tzinfo=None)
     mail_password.forget(customer)
+    risk_based_auth.remember_device(customer)  # R-RBA: a device logged in from (onboarding's included) is known
     journal.record("login", screen=screen, customer=customer, step=customer.step, device=device_id(), otp=otp)
     db.session.commit()
     return customer

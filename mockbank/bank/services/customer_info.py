@@ -6,6 +6,7 @@ from mockbank import applied, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
 from mockbank.bank.models import STEP_DONE, STEP_LOGIN_ID, Account, Customer
+from mockbank.bank.services import risk_based_auth
 from mockbank.bank.services.applications import without_token
 from mockbank.bank.services.credentials import complete_login
 from mockbank.db import db
@@ -40,7 +41,10 @@ def verify_applicant(branch: str, kind: str, number: str, login_pw: str, confirm
     journal.record("screen", screen="SID001", customer=customer)
     if keeps_credentials(customer):
         applied.passed("R-CRED-SHARED")
-        complete_login(customer, "SID001")
+        if not risk_based_auth.unusual(customer):  # else S-RBA asks first, and the login completes there (R-RBA)
+            complete_login(customer, "SID001")
+    else:
+        risk_based_auth.remember_device(customer)  # R-RBA: a device of onboarding is known
     db.session.commit()
     return customer
 

@@ -10,9 +10,10 @@ from mockbank.bank import lockout
 from mockbank.bank.errors import Refused
 from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
 from mockbank.bank.models import Customer
-from mockbank.bank.services import mail_password
+from mockbank.bank.services import mail_password, risk_based_auth
 from mockbank.bank.services.applications import issued_application, issuer_failed
 from mockbank.bank.services.credentials import check_credentials, complete_login
+from mockbank.bank.services.risk_based_auth import QuestionAsked
 from mockbank.devices import device_id, is_pc
 
 CODE = re.compile(r"[0-9]{6}")  # the app's code: 6 半角数字 (P15); anything else never goes to the issuer
@@ -29,7 +30,7 @@ class MailPasswordSent:
 
 def log_in(
     login_id: str, password: str, code: str, screen: str, *, filled: bool = False
-) -> Customer | MailPasswordSent:
+) -> Customer | MailPasswordSent | QuestionAsked:
     """ログイン (S-LOGIN, P17, §1): ID and password, then what else the customer's device and token call for.
 
     With a token in use (set up in the app), the app's code on every device (R-OTP-PC on a PC); without
@@ -40,10 +41,18 @@ def log_in(
     token = active_token(customer, screen)
     if token is not None:
         check_code(customer, token, code, screen, pc=pc, filled=filled)
-        return complete_login(customer, screen, otp=True)
+        return finish_login(customer, screen, otp=True)
     if pc and mail_password.needed(customer):
         return MailPasswordSent(customer, mail_password.start(customer, screen))
-    return complete_login(customer, screen)
+    return finish_login(customer, screen)
+
+
+def finish_login(customer: Customer, screen: str, *, otp: bool = False) -> Customer | QuestionAsked:
+    """Every factor passed: logged in, unless the device is one the bank has not seen for the customer (R-RBA),
+    when S-RBA asks one of their secret questions first (after the password and the code, before the top page)."""
+    if risk_based_auth.unusual(customer):
+        return risk_based_auth.ask(customer, screen, otp=otp)
+    return complete_login(customer, screen, otp=otp)
 
 
 def active_token(customer: Customer, screen: str) -> str | None:
