@@ -6,6 +6,7 @@ import itertools
 from datetime import datetime
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
 from mockbank import create_app
@@ -24,6 +25,10 @@ class DeviceClient(FlaskClient):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.environ_base["HTTP_X_MOCKBANK_DEVICE"] = TEST_DEVICE
+
+
+# Every test bank's test client is one (the files with a bank of their own included).
+Flask.test_client_class = DeviceClient
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ def test_only_a_well_formed_device_identity_is_taken(app, sent, seen):
 
 
 def test_the_login_journal_says_from_which_device(client, seed, journal):
-    persona = seed("active")
+    persona = seed("active", known_devices=["ab" * 16])  # a device the customer uses (R-RBA)
     client.post(
         "/netbank/login",
         data={"login_id": persona["login_id"], "login_pw": persona["login_password"]},

@@ -27,9 +27,20 @@ MAIL_PW_SUBJECT = "【青森みちのく銀行】メール通知パスワード�
 
 
 @pytest.fixture
+def seed(seed):
+    """Personas who log in from PHONE and PC_ID as well as the test browser (R-RBA: no secret question there)."""
+
+    def persona(kind: str, **overrides) -> dict:
+        overrides.setdefault("known_devices", [TEST_DEVICE, PHONE, PC_ID])
+        return seed(kind, **overrides)
+
+    return persona
+
+
+@pytest.fixture
 def token_user(seed, control, issuer, frozen) -> dict:
     """A customer whose token was issued and set up in the app on PHONE (P15): the persona and the app's secret."""
-    persona = seed("new", otp="issued", known_devices=[TEST_DEVICE, PHONE, PC_ID])  # R-RBA: devices they use
+    persona = seed("new", otp="issued")
     otp = persona["otp"]
     body = {
         "service_id": otp["service_id"],

@@ -8,8 +8,9 @@ import re
 import pytest
 
 from mockbank import rules
+from tests.conftest import TEST_DEVICE
 from tests.forms import text
-from tests.test_login_otp import IPHONE, PC, alert, log_in
+from tests.test_login_otp import IPHONE, PC, PHONE, alert, log_in
 
 MAILPW = "/netbank/login/mail-password"
 SUBJECT = "【青森みちのく銀行】メール通知パスワードのお知らせ"
@@ -33,8 +34,10 @@ def pc_login(browser, persona: dict, **kwargs):
 
 @pytest.fixture
 def pc_customer(seed) -> dict:
-    """A customer using つないでネ！ット without the app, mail registered: メール通知パスワード runs (P11)."""
-    persona = seed("active")
+    """A customer using つないでネ！ット without the app, mail registered: メール通知パスワード runs (P11).
+
+    Their smartphone (PHONE) and the test browser are devices they log in from (R-RBA)."""
+    persona = seed("active", known_devices=[TEST_DEVICE, PHONE])
     assert persona["mail"]
     return persona
 
@@ -207,7 +210,7 @@ def test_s_mailpw_is_out_of_reach_without_the_first_step(app, client, control, p
 def test_the_screen_needs_the_pages_token(make_app):
     bank = make_app(WTF_CSRF_ENABLED=True)
     control = bank.test_client()
-    persona = control.post("/_control/personas", json={"kind": "active"}).get_json()
+    persona = control.post("/_control/personas", json={"kind": "active", "known_devices": [TEST_DEVICE]}).get_json()
     browser = bank.test_client()
     page = text(browser.get("/netbank/login"))
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)

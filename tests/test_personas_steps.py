@@ -9,6 +9,7 @@ from mockbank import create_app, rules
 from mockbank.bank.models import Customer
 from mockbank.bank.questions import QUESTIONS
 from mockbank.db import db
+from tests.conftest import TEST_DEVICE
 from tests.settings import bank_settings, stop_mail_capture
 
 STEPS = ("qa", "pw", "info")
@@ -26,8 +27,8 @@ def app(tmp_path_factory):
 def at(app):
     """A new-contract persona seeded at each step, and one more at info holding a ワンタイムパスカード."""
     control = app.test_client()
-    bodies = {step: {"kind": "new", "step": step} for step in STEPS}
-    bodies["info with a card"] = {"kind": "new", "step": "info", "otp_card": True}
+    bodies = {step: {"kind": "new", "step": step, "known_devices": [TEST_DEVICE]} for step in STEPS}
+    bodies["info with a card"] = {"kind": "new", "step": "info", "otp_card": True, "known_devices": [TEST_DEVICE]}
     personas = {}
     for name, body in bodies.items():
         response = control.post("/_control/personas", json=body)

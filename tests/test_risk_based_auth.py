@@ -238,3 +238,22 @@ def test_the_sid001_device_of_onboarding_is_known(client, seed, customer_state):
     persona = seed("new", known_devices=[])
     assert client.post("/netbank/customer-info", data=sid001(persona), headers=on(NEW_PHONE)).status_code == 302
     assert [d["device"] for d in customer_state(persona["customer_id"])["known_devices"]] == [NEW_PHONE]
+
+
+def test_refuse_if_locked_is_the_one_check_other_routes_call(app, seed, journal):
+    """R-LOCKOUT for the routes built elsewhere (biometric login, reissue): the lock message, the attempt journalled."""
+    from mockbank.bank import lockout
+    from mockbank.bank.errors import Refused
+    from mockbank.bank.models import Customer
+    from mockbank.db import db
+
+    persona = seed("active")
+    with app.test_request_context():
+        customer = db.session.get(Customer, persona["customer_id"])
+        lockout.refuse_if_locked(customer, "S-BIO-LOGIN")  # not locked: nothing happens
+        customer.locked = True
+        db.session.commit()
+        with pytest.raises(Refused) as refused:
+            lockout.refuse_if_locked(customer, "S-BIO-LOGIN")
+    assert refused.value.problems == [rules.LOCKED]
+    assert [e["screen"] for e in journal(kind="locked_attempt")] == ["S-BIO-LOGIN"]
