@@ -10,20 +10,25 @@ from pages.phones import Phone, named
 from steps.codes import PHONE
 
 
-def log_in_on(phone: Phone, persona: dict) -> None:
-    """Log in on `phone`'s browser with the customer's login ID and password, as far as the top page."""
+def log_in_on(world, phone: Phone, persona: dict) -> None:
+    """Log in on `phone`'s browser with the customer's login ID and password, as far as the top page.
+
+    Each phone is one the customer uses (機能: スマートフォンを2台持つお客さま), so the bank knows it: no secret
+    question is asked (R-RBA).
+    """
+    world.know_device(persona["customer_id"], phone.identity)
     phone.opened(LoginPage).log_in(persona["login_id"], persona["login_password"])
     phone.screen(HomePage).expect_shown()
 
 
 @given(parsers.re(rf"お客さまは{PHONE}でつないでネ！ットにログインしている"))
-def logged_in_on(phones, persona, label, kind):
-    log_in_on(named(phones, label, kind), persona)
+def logged_in_on(world, phones, persona, label, kind):
+    log_in_on(world, named(phones, label, kind), persona)
 
 
 @when(parsers.re(rf"お客さまが{PHONE}でログインする"))
-def log_in_with(phones, persona, label, kind):
-    log_in_on(named(phones, label, kind), persona)
+def log_in_with(world, phones, persona, label, kind):
+    log_in_on(world, named(phones, label, kind), persona)
 
 
 @when(parsers.re(r"「(?P<label>[^（」]+)」でつないでネ！ットのトップページを開き直す"))
