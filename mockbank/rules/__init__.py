@@ -18,3 +18,5 @@ from mockbank.rules.password_change import *  # noqa: F401,F403
 from mockbank.rules.phone_check import *  # noqa: F401,F403
 from mockbank.rules.secret_qa import *  # noqa: F401,F403
 from mockbank.rules.token_issue import *  # noqa: F401,F403
+from mockbank.rules.biometric_login import *  # noqa: F401,F403
+from mockbank.rules.biometric_setting import *  # noqa: F401,F403
