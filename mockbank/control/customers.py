@@ -6,7 +6,7 @@ from flask import abort, jsonify, request
 from sqlalchemy.exc import IntegrityError
 
 from mockbank import journal, rules
-from mockbank.bank.models import Customer, OtpApplication
+from mockbank.bank.models import BiometricCredential, Customer, OtpApplication
 from mockbank.control import bad_request, bp
 from mockbank.db import db
 from mockbank.issuer import service as issuer
@@ -62,8 +62,22 @@ def customer(customer_id: int):
             ],
             "otp": _otp(applications[-1]) if applications else None,
             "otp_applications": [a.state for a in applications],
+            "biometrics": _biometrics(found),
         }
     )
+
+
+def _biometrics(customer: Customer) -> list[dict]:
+    """The customer's biometric credentials (S-BIO-SET), oldest first: the phone, the count, whether revoked; no keys."""
+    query = (
+        db.select(BiometricCredential)
+        .where(BiometricCredential.customer_id == customer.id)
+        .order_by(BiometricCredential.id)
+    )
+    return [
+        {"device": c.device, "sign_count": c.sign_count, "revoked": c.revoked, "revoked_why": c.revoked_why}
+        for c in db.session.scalars(query)
+    ]
 
 
 def _applications(customer: Customer) -> list[OtpApplication]:

@@ -96,6 +96,7 @@ def log_in(form) -> Customer:
         raise failed("another phone", credential)
     customer = credential.customer
     if customer.locked:  # only a good biometric, like the right password, learns of the lock
+        applied.passed("R-BIO-LOGIN")  # the biometric itself was good: the lock alone stops it
         db.session.commit()
         raise Refused(rules.LOCKED, customer=customer)
     applied.passed("R-BIO-LOGIN")

@@ -85,7 +85,12 @@ def register(form) -> str:
     if waited is None or waited > current_app.config["BIOMETRIC_PENDING_SECONDS"]:
         session.pop(PENDING, None)
         raise failed(rules.BIO_SET_EXPIRED, "pending")
-    customer = check_credentials(form.get("login_id", ""), form.get("login_pw", ""), SCREEN)
+    try:
+        customer = check_credentials(form.get("login_id", ""), form.get("login_pw", ""), SCREEN)
+    except Refused as refused:  # R-BIO-SET: a wrong ID or password registers nothing (and counts, R-LOCKOUT)
+        journal.record("refused", screen=SCREEN, rule="R-BIO-SET", customer=refused.customer, why="credentials")
+        db.session.commit()
+        raise
     lockout.check_password(customer, True, SCREEN, rules.LOGIN_MISMATCH)  # the right password ends a run of failures
     if customer.step != STEP_DONE:
         raise failed(rules.BIO_SET_NOT_READY, f"step:{customer.step}", customer)
