@@ -79,7 +79,9 @@ def test_the_phone_saying_no_stays_logged_out(client, registered, journal):
         ({"rp_id": "example.com"}, "RP ID"),
     ],
 )
-def test_an_answer_the_bank_cannot_verify_is_refused_and_counted(app, client, registered, journal, customer_state, how, reason):
+def test_an_answer_the_bank_cannot_verify_is_refused_and_counted(
+    app, client, registered, journal, customer_state, how, reason
+):
     phone, persona = registered
     assert refused(log_in(client, phone, **how))
     assert reason in journal(kind="biometric_failed")[-1]["detail"]["reason"]

@@ -33,9 +33,7 @@ class Key:
 
     def cose(self) -> bytes:
         numbers = self.private.public_key().public_numbers()
-        return cbor2.dumps(
-            {1: 2, 3: -7, -1: 1, -2: numbers.x.to_bytes(32, "big"), -3: numbers.y.to_bytes(32, "big")}
-        )
+        return cbor2.dumps({1: 2, 3: -7, -1: 1, -2: numbers.x.to_bytes(32, "big"), -3: numbers.y.to_bytes(32, "big")})
 
 
 @dataclass
@@ -52,7 +50,9 @@ class SoftAuthenticator:
     def create(self, options: dict, origin: str, *, rp_id: str | None = None) -> dict:
         """navigator.credentials.create(): a new ES256 key for options' RP and user; the registration JSON."""
         rp = rp_id or options["rp"]["id"]
-        key = Key(os.urandom(16), ec.generate_private_key(ec.SECP256R1()), rp, base64url_to_bytes(options["user"]["id"]))
+        key = Key(
+            os.urandom(16), ec.generate_private_key(ec.SECP256R1()), rp, base64url_to_bytes(options["user"]["id"])
+        )
         self.keys.append(key)
         client = self._client("webauthn.create", options["challenge"], origin)
         attested = b"\0" * 16 + struct.pack(">H", len(key.credential_id)) + key.credential_id + key.cose()
@@ -114,7 +114,11 @@ IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605
 ANDROID = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
 PC = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36"
 ORIGIN = "http://localhost"  # Flask's test client asks for http://localhost/
-SET_URL, REGISTER_URL, LOGIN_URL = "/netbank/biometric/setting", "/netbank/biometric/setting/register", "/netbank/biometric/login"
+SET_URL, REGISTER_URL, LOGIN_URL = (
+    "/netbank/biometric/setting",
+    "/netbank/biometric/setting/register",
+    "/netbank/biometric/login",
+)
 
 
 def options_on(page_html: str) -> dict:

@@ -12,6 +12,7 @@ from mockbank.bank.progress import logged_in
 from mockbank.bank.services import biometric_credentials as rp
 from mockbank.bank.services.biometric_login import SCREEN, log_in
 
+
 @bp.route("/netbank/biometric/login", methods=("GET", "POST"))
 def biometric_login():
     """生体認証ログイン (S-BIO-LOGIN): 「生体認証でログイン」 logs in to S-HOME without ID and password (R-BIO-LOGIN)."""
@@ -23,4 +24,3 @@ def biometric_login():
             journal.refused(SCREEN, refused.problems, refused.customer)
             problems = refused.problems
     return offer(SCREEN, problems, "bank/biometric_login.html", rp.authentication_options)
-

@@ -7,6 +7,8 @@ the ワンタイムPW app's (app_setup.py, app_token_name.py, app_settings.py) b
 """
 
 from mockbank.rules.base import *  # noqa: F401,F403
+from mockbank.rules.biometric_login import *  # noqa: F401,F403
+from mockbank.rules.biometric_setting import *  # noqa: F401,F403
 from mockbank.rules.common import *  # noqa: F401,F403
 from mockbank.rules.customer_info import *  # noqa: F401,F403
 from mockbank.rules.customer_registration import *  # noqa: F401,F403
@@ -18,5 +20,3 @@ from mockbank.rules.password_change import *  # noqa: F401,F403
 from mockbank.rules.phone_check import *  # noqa: F401,F403
 from mockbank.rules.secret_qa import *  # noqa: F401,F403
 from mockbank.rules.token_issue import *  # noqa: F401,F403
-from mockbank.rules.biometric_login import *  # noqa: F401,F403
-from mockbank.rules.biometric_setting import *  # noqa: F401,F403

@@ -31,7 +31,12 @@ def failed(reason: str, credential: BiometricCredential | None = None) -> Refuse
     """Journal why (the screen says only BIO_LOGIN_FAILED); a known customer's failure counts toward R-LOCKOUT."""
     customer = credential.customer if credential is not None else None
     journal.record(
-        "biometric_failed", screen=SCREEN, rule="R-BIO-LOGIN", customer=customer, reason=reason[:200], device=device_id()
+        "biometric_failed",
+        screen=SCREEN,
+        rule="R-BIO-LOGIN",
+        customer=customer,
+        reason=reason[:200],
+        device=device_id(),
     )
     if customer is not None:
         lockout.count_failure(customer, SCREEN, rules.BIO_LOGIN_FAILED)  # commits and raises
