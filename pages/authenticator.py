@@ -16,6 +16,7 @@ to the options' timeout), or an answer the bank must refuse (`setResponseOverrid
 from __future__ import annotations
 
 from playwright.sync_api import BrowserContext, CDPSession, Page
+from playwright.sync_api import Error as PlaywrightError
 
 OPTIONS = {
     "protocol": "ctap2",
@@ -85,9 +86,11 @@ class Biometric:
         for page, (cdp, aid) in list(self.pages.items()):
             if page.is_closed():
                 continue
-            for credential in cdp.send("WebAuthn.getCredentials", {"authenticatorId": aid}, timeout=CDP_MS)[
-                "credentials"
-            ]:
+            try:
+                found = cdp.send("WebAuthn.getCredentials", {"authenticatorId": aid}, timeout=CDP_MS)["credentials"]
+            except PlaywrightError:  # the page closed under us: it holds nothing the phone needs any more
+                continue
+            for credential in found:
                 self.learn(page, credential)
 
     def held(self) -> list[dict]:

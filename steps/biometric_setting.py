@@ -96,8 +96,9 @@ def registered(phone, world, persona):
     assert [c["device"] for c in held(world, persona, "biometrics") if not c["revoked"]] == [phone.identity]
 
 
-@then("生体認証利用設定画面には、このスマートフォンの生体認証の呼び名が表示される")
-def names_shown(phone):
+@then(parsers.re(rf"(?:{PHONE}の)?生体認証利用設定画面には、(?:この)?スマートフォンの生体認証の呼び名が表示される"))
+def names_shown(phones, label=None, kind=None):
+    phone = named(phones, label or THIS_PHONE, kind)
     phone.screen(BiometricSettingPage).expect_names(phone.biometric.kind)
 
 
