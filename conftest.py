@@ -61,6 +61,8 @@ def base_url(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFacto
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
             # Still a salted scrypt hash, at a cost that keeps seeding a persona in milliseconds.
             "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+            # A prompt that gets no face or finger (「キャンセルする」) ends in seconds, not the minute a person has.
+            "BIOMETRIC_TIMEOUT_SECONDS": 4,
         }
     )
     server = BackgroundServer(app).start()

@@ -36,6 +36,11 @@ def defaults(instance_path: str) -> dict:
         "SHOW_TEST_STRIP": None,
         "LOCKOUT_LIMIT": DEFAULT_LOCKOUT_LIMIT,
         "SESSION_IDLE_SECONDS": 600,  # a session ends after 10 minutes of world time without a request
+        # 生体認証 (S-BIO-SET, S-BIO-LOGIN): how long the phone's prompt may wait (WebAuthn timeout), how long a
+        # ceremony's challenge stays good and a verified credential awaits 登録 (world time).
+        "BIOMETRIC_TIMEOUT_SECONDS": 60,
+        "BIOMETRIC_CHALLENGE_SECONDS": 120,
+        "BIOMETRIC_PENDING_SECONDS": 300,
         "PASSWORD_HASH_METHOD": "scrypt",
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,

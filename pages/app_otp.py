@@ -25,7 +25,7 @@ class AppOtpPage(AppScreen):
     code = css("output#code")
     remaining = css("#remaining")
     login = link("ログイン")
-    biometric = button("生体認証", exact=False)
+    biometric = button("生体認証")
     copied = Screen.alert  # the app's refusal when its data came from another phone (R-APP-BIND)
 
     def expect_token(self, label: str) -> None:
@@ -65,6 +65,20 @@ class AppOtpPage(AppScreen):
         assert address.endswith(f"{HAND_OVER}{shown}"), f"the link carries the code shown: {address} vs {shown}"
         login.page.goto(address)
         return shown
+
+    def tap_biometric(self, setting: Screen) -> None:
+        """生体認証 (P16): the bank's 生体認証利用設定 opens in the phone's browser (`setting`'s page), as ログイン does."""
+        expect(self.biometric).to_be_enabled()
+        setting.page.goto(self.biometric.get_attribute("data-href"))
+
+    def expect_biometric_offered(self, offered: bool) -> None:
+        """R-BIO-DEVICE (P16): 生体認証 works only on a phone with biometrics; the manual's note stands beside it."""
+        expect(self.code).to_be_visible()
+        expect(self.page.get_by_text("※生体認証機能があるスマートフォンをご利用の場合のみ。")).to_be_visible()
+        if offered:
+            expect(self.biometric).to_be_enabled()
+        else:
+            expect(self.biometric).to_be_disabled()
 
     @staticmethod
     def expect_handed_over(login: LoginPage, code: str) -> None:

@@ -24,6 +24,9 @@ class Device:
 
 DEVICES = {
     "iPhone": Device("iPhone", "iPhone 15", "Face ID"),
+    # An iPhone with a home button: Touch ID (P18–P19 「iPhoneでは指紋認証をTouch ID」); a phone a step may name, not in
+    # the default matrix.
+    "iPhone SE": Device("iPhone SE", "iPhone SE (3rd gen)", "Touch ID"),
     "Android": Device("Android", "Pixel 7", "指紋認証"),
     "PC": Device("PC", "Desktop Chrome", None),
 }

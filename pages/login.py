@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from pages.first_login import FirstLoginPage
-from pages.screen import field
+from pages.screen import field, link
 
 
 class LoginPage(FirstLoginPage):
@@ -17,6 +17,7 @@ class LoginPage(FirstLoginPage):
     MISMATCH = "ログインIDまたはログインパスワードに誤りがあります。再度ご入力ください。"
 
     otp = field("ワンタイムパスワード")
+    biometric = link("生体認証でログイン")  # R-BIO-LOGIN (P19): switches to 生体認証ログイン on a smartphone
 
     def log_in(self, login_id: str, password: str, otp: str | None = None) -> None:
         """Fill in the login ID and password (and the one-time password, if given) and tap ログイン."""
@@ -40,6 +41,10 @@ class LoginPage(FirstLoginPage):
     def expect_refused(self) -> None:
         """The bank refused the login, without saying which entry was wrong (R-LOGIN-MATCH)."""
         expect(self.alert).to_have_text(self.MISMATCH)
+
+    def switch_to_biometric(self) -> None:
+        """「生体認証でログイン」: the screen switches to 生体認証ログイン (P19)."""
+        self.biometric.click()
 
     def expect_fields(self) -> None:
         """S-LOGIN (P17) asks for ログインID, ログインパスワード and ワンタイムパスワード."""

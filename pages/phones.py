@@ -11,6 +11,7 @@ from typing import TypeVar
 from playwright.sync_api import BrowserContext, CDPSession, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
+from pages.authenticator import Biometric
 from pages.devices import DEVICES, Device
 from pages.screen import Screen
 
@@ -52,7 +53,7 @@ class Phone:
     identity: str
     line: str | None = None
     clock_offset: float = 0.0
-    authenticator_id: str | None = None
+    biometric: Biometric | None = None  # Face ID or the fingerprint reader, on every page; none on a PC
     browser_settings: CDPSession | None = None  # holds the browser's settings a step changed (JavaScript off)
     pages: dict[str, Page] = field(default_factory=dict)
     screens: list[str] = field(default_factory=list)
@@ -71,7 +72,10 @@ class Phone:
 
     def screen(self, kind: type[S]) -> S:
         """A screen's page object on this phone, on the page where that screen shows (browser or app)."""
-        return kind(self.open(kind.PAGE))
+        page = self.open(kind.PAGE)
+        if self.biometric is not None:
+            self.biometric.settle()  # every page's authenticator holds what another page's made or used
+        return kind(page)
 
     def opened(self, kind: type[S]) -> S:
         """A screen's page object on this phone, the screen opened at its address first (as from a bookmark)."""
@@ -87,6 +91,8 @@ class Phone:
         """
         if name not in self.pages or self.pages[name].is_closed():
             page = self.pages[name] = self.context.new_page()
+            if self.biometric is not None:
+                self.biometric.attach(page)  # before the page loads anything: its scripts find the phone's biometric
             page.on("framenavigated", lambda frame: frame == page.main_frame and self._to_front(name))
             self._to_front(name)
         return self.pages[name]
@@ -115,23 +121,6 @@ class Phone:
     def open_pages(self) -> list[tuple[str, Page]]:
         """The pages open on the phone now, by name."""
         return [(name, page) for name, page in self.pages.items() if not page.is_closed()]
-
-    def add_authenticator(self) -> str:
-        """A WebAuthn virtual authenticator standing in for the phone's Face ID or fingerprint (CDP WebAuthn)."""
-        if self.authenticator_id is None:
-            cdp = self.context.new_cdp_session(self.browser)
-            cdp.send("WebAuthn.enable")
-            options = {
-                "protocol": "ctap2",
-                "transport": "internal",
-                "hasResidentKey": True,
-                "hasUserVerification": True,
-                "isUserVerified": True,
-            }
-            self.authenticator_id = cdp.send("WebAuthn.addVirtualAuthenticator", {"options": options})[
-                "authenticatorId"
-            ]
-        return self.authenticator_id
 
     def turn_off_javascript(self) -> None:
         """The phone's browser runs no page scripts from now on (Safari: 設定 → Safari → 詳細 → JavaScript off).
@@ -238,6 +227,9 @@ class Phones:
             **device.context_args(self._playwright), extra_http_headers={DEVICE_HEADER: identity}, **context_args
         )
         phone = Phone(label=label, device=device, context=context, identity=identity)
+        if device.biometrics:
+            phone.biometric = Biometric(context, device.biometrics)
+            context.on("page", phone.biometric.attach)  # a page the phone opens by itself (a popup) gets it too
         context.expose_binding("mockbankScreenShown", lambda _source, screen: phone.screens.append(screen))
         context.add_init_script(REPORT_SCREENS)
         context.on("request", lambda _request: _count(phone))

@@ -6,8 +6,8 @@ import re
 
 CHECK_SPAN = 10  # s: as long as a check of the app's code may wait for it, either side of now
 STEP = 60  # s: the code changes every 60 seconds (R-OTP-60)
-# How a step names one of the customer's devices: 「iPhone」, 「新しいスマートフォン（Android）」.
-PHONE = r"「(?P<label>[^（」]+)(?:（(?P<kind>iPhone|Android|PC)）)?」"
+# How a step names one of the customer's devices: 「iPhone」, 「新しいスマートフォン（Android）」, 「指紋のiPhone（iPhone SE）」.
+PHONE = r"「(?P<label>[^（」]+)(?:（(?P<kind>iPhone SE|iPhone|Android|PC)）)?」"
 
 
 def expected_code(phone, world, seed: str) -> str:

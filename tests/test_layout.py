@@ -27,6 +27,7 @@ SHARED_SERVICES = {
     "__init__",
     "applications",  # the customer's OTP applications (S-OTPAPP, S-TEL, S-TOKEN, S-HOME, S-LOGIN)
     "bank_line",  # the bank's 0120 line: the calls that prove S-TEL
+    "biometric_credentials",  # WebAuthn's relying party and the biometric credentials (S-BIO-SET, S-BIO-LOGIN, reissue)
     "credentials",  # a login's ID and password, and its end (S-LOGIN1, S-LOGIN, S-MAILPW)
 }
 

@@ -79,6 +79,7 @@ def test_every_table_is_kept_by_exactly_one_party(app):
             "otp_application",
             "known_device",
             "rba_question",
+            "biometric_credential",
         },
         "issuer": {"issuer_token"},
         "phone": {"phone_call"},

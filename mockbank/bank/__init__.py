@@ -9,6 +9,8 @@ bp = Blueprint("bank", __name__)
 
 from mockbank.bank import (  # noqa: E402,F401
     apply,
+    biometric_login,
+    biometric_setting,
     branches,
     customer_info,
     customer_registration,

@@ -9,13 +9,14 @@ from mockbank.bank.risk_based_auth import awaiting_answer
 from mockbank.bank.services.login import MailPasswordSent, log_in
 from mockbank.bank.services.risk_based_auth import QuestionAsked
 from mockbank.bank.session import put
+from mockbank.devices import is_pc
 
 MAIL_PENDING = "mail_password_customer"  # R-MAILPW: ID and password passed on a PC; S-MAILPW is next
 MAIL_ATTEMPT = "mail_password_attempt"  # the login attempt whose メール通知パスワード this browser may enter
 
 
 @bp.route("/netbank/login", methods=("GET", "POST"))
-@form_view("S-LOGIN", "bank/login.html")
+@form_view("S-LOGIN", "bank/login.html", context=lambda: {"biometric": not is_pc()})
 def login(form):
     """ログイン (S-LOGIN, P17): for customers already using つないでネ！ット; the app's code if they use it (§1)."""
     outcome = log_in(

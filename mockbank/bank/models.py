@@ -169,3 +169,29 @@ class RbaQuestion(db.Model):
     answer_id: Mapped[int] = mapped_column(ForeignKey("secret_answer.id"))
     asked_at: Mapped[datetime]
     answer: Mapped[SecretAnswer] = relationship()
+
+
+class BiometricCredential(db.Model):
+    """A phone's biometric login (S-BIO-SET, P18): a WebAuthn credential the bank verified, for one customer.
+
+    Only public data: the credential's ID, its COSE public key and the authenticator's signature count (R-BIO-LOGIN:
+    a count that does not grow means a copy of the key signs elsewhere). `device` is the identity the phone sent at
+    registration (X-Mockbank-Device; none from a person's own phone). `user_handle` is the random handle the phone
+    stores with the credential. Revoked, never deleted: a reissued token (R-REISSUE-OLD), a cloned authenticator,
+    or the same phone registering again. Times are world time, naive JST.
+    """
+
+    __tablename__ = "biometric_credential"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    credential_id: Mapped[bytes] = mapped_column(unique=True)
+    public_key: Mapped[bytes]
+    sign_count: Mapped[int] = mapped_column(default=0)
+    user_handle: Mapped[bytes]
+    device: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+    last_used_at: Mapped[datetime | None]
+    revoked: Mapped[bool] = mapped_column(default=False)
+    revoked_why: Mapped[str | None] = mapped_column(String(20))
+    customer: Mapped[Customer] = relationship()

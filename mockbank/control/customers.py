@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mockbank import journal, rules
 from mockbank.bank import lockout
-from mockbank.bank.models import Customer, OtpApplication
+from mockbank.bank.models import BiometricCredential, Customer, OtpApplication
 from mockbank.bank.services import risk_based_auth
 from mockbank.control import bad_request, bp
 from mockbank.db import db
@@ -69,8 +69,22 @@ def customer(customer_id: int):
                 {"device": d.device, "first_seen_at": _iso(d.first_seen_at), "last_seen_at": _iso(d.last_seen_at)}
                 for d in risk_based_auth.known_devices(found)
             ],
+            "biometrics": _biometrics(found),
         }
     )
+
+
+def _biometrics(customer: Customer) -> list[dict]:
+    """The customer's biometric credentials (S-BIO-SET), oldest first: the phone, the count, whether revoked; no keys."""
+    query = (
+        db.select(BiometricCredential)
+        .where(BiometricCredential.customer_id == customer.id)
+        .order_by(BiometricCredential.id)
+    )
+    return [
+        {"device": c.device, "sign_count": c.sign_count, "revoked": c.revoked, "revoked_why": c.revoked_why}
+        for c in db.session.scalars(query)
+    ]
 
 
 def _applications(customer: Customer) -> list[OtpApplication]:

@@ -7,6 +7,8 @@ the ワンタイムPW app's (app_setup.py, app_token_name.py, app_settings.py) b
 """
 
 from mockbank.rules.base import *  # noqa: F401,F403
+from mockbank.rules.biometric_login import *  # noqa: F401,F403
+from mockbank.rules.biometric_setting import *  # noqa: F401,F403
 from mockbank.rules.common import *  # noqa: F401,F403
 from mockbank.rules.customer_info import *  # noqa: F401,F403
 from mockbank.rules.customer_registration import *  # noqa: F401,F403

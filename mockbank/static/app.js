@@ -135,16 +135,22 @@
       return Promise.resolve("still");
     };
     section.hidden = false;
-    offerBiometrics();
+    offerBiometrics(token);
   }
 
-  function offerBiometrics() {
+  // R-BIO-DEVICE (P16): the 生体認証 button works only on a phone with biometrics, and leads to the token's bank's
+  // 生体認証利用設定 (P18) in the phone's browser, as ログイン leads to its ログイン.
+  function offerBiometrics(token) {
+    const button = document.getElementById("biometric");
     const credential = window.PublicKeyCredential;
-    if (!credential || !credential.isUserVerifyingPlatformAuthenticatorAvailable) return;
+    if (!token.login_url || !credential || !credential.isUserVerifyingPlatformAuthenticatorAvailable) return;
     credential.isUserVerifyingPlatformAuthenticatorAvailable().then((available) => {
       if (!available) return;
-      document.getElementById("biometric").hidden = false;
-      document.getElementById("biometric-note").hidden = false;
+      button.dataset.href = new URL("/netbank/biometric/setting", new URL(token.login_url, location.href)).href;
+      button.addEventListener("click", () => {
+        location.href = button.dataset.href;
+      });
+      button.disabled = false;
     });
   }
 
