@@ -9,7 +9,16 @@ import pytest
 
 from mockbank.bank.models import BiometricCredential
 from mockbank.db import db
-from mockbank.rules import BIO_NOT_ON_DEVICE, BIO_NOT_ON_IP, BIO_SET_EXPIRED, BIO_SET_FAILED, LOCKED, LOGIN_MISMATCH
+from mockbank.rules import (
+    BIO_NOT_ON_DEVICE,
+    BIO_NOT_ON_IP,
+    BIO_SET_EXPIRED,
+    BIO_SET_FAILED,
+    BIO_SET_UNKNOWN_DEVICE,
+    LOCKED,
+    LOGIN_MISMATCH,
+)
+from tests.conftest import TEST_DEVICE
 from tests.webauthn_device import (
     ANDROID,
     ORIGIN,
@@ -52,7 +61,7 @@ def test_the_prompt_then_id_and_password_register_the_phones_credential(app, cli
     assert row.customer_id == persona["customer_id"]
     assert row.credential_id == phone.keys[0].credential_id
     assert row.public_key and row.sign_count == 0 and not row.revoked
-    assert row.device == "ab" * 16 and row.user_handle == phone.keys[0].user_handle
+    assert row.device == TEST_DEVICE and row.user_handle == phone.keys[0].user_handle
     [entry] = journal(kind="biometric_registered")
     assert "R-BIO-SET" in entry["detail"]["passed"]
 
@@ -180,3 +189,14 @@ def test_registering_again_on_the_same_phone_replaces_its_credential(app, client
     rows = credentials(app)
     assert [row.revoked for row in rows] == [True, False]
     assert rows[0].revoked_why == "replaced"
+
+
+def test_a_phone_the_customer_never_logged_in_from_registers_nothing(app, client, seed, journal):
+    """R-BIO-SET with R-RBA: a biometric logs in without the app's code, so the ID and password alone, on a stranger's
+    phone, must not make it a way in."""
+    persona = seed("active")
+    stranger = phone_headers(device="5e" * 16)
+    refused = register(client, SoftAuthenticator(), persona, headers=stranger)
+    assert refused.status_code == 200 and BIO_SET_UNKNOWN_DEVICE.message in text(refused)
+    assert credentials(app) == []
+    assert journal(kind="biometric_failed")[-1]["detail"]["reason"] == "unknown device"

@@ -18,6 +18,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from webauthn.helpers import base64url_to_bytes, bytes_to_base64url
 
+from tests.conftest import TEST_DEVICE
+
 UP, UV, AT = 0x01, 0x04, 0x40
 
 
@@ -130,7 +132,7 @@ def options_on(page_html: str) -> dict:
     return json.loads(found.group(1).replace("<\\/", "</"))
 
 
-def phone_headers(device: str = "ab" * 16, agent: str = IPHONE) -> dict:
+def phone_headers(device: str = TEST_DEVICE, agent: str = IPHONE) -> dict:
     return {"User-Agent": agent, "X-Mockbank-Device": device}
 
 

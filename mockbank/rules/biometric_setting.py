@@ -13,6 +13,7 @@ __all__ = [
     "BIO_SET_FAILED",
     "BIO_SET_EXPIRED",
     "BIO_SET_NOT_READY",
+    "BIO_SET_UNKNOWN_DEVICE",
     "biometric_names",
     "biometric_device",
 ]
@@ -37,6 +38,12 @@ BIO_SET_EXPIRED = Problem(
 # R-BIO-SET: only a customer who has finished 初回利用登録 (uses つないでネ！ット) registers a biometric.
 BIO_SET_NOT_READY = Problem(
     "R-BIO-SET", "初回利用登録がお済みでないため、生体認証の登録はできません。先に初回利用登録を行ってください。"
+)
+# R-BIO-SET with R-RBA: a biometric logs in without the app's code, so only a phone the customer already logs in from
+# (known to the bank) may take one; a stranger holding the ID and password alone registers nothing.
+BIO_SET_UNKNOWN_DEVICE = Problem(
+    "R-BIO-SET",
+    "この端末では生体認証の登録はできません。この端末でつないでネ！ットにログインしてから、もう一度お試しください。",
 )
 
 # What the phone's biometric is called on it (P18, P19: iPhone says Touch ID / Face ID), by its browser's User-Agent.

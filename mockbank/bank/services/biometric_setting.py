@@ -18,6 +18,7 @@ from mockbank.bank import lockout
 from mockbank.bank.errors import Refused
 from mockbank.bank.models import STEP_DONE, BiometricCredential, Customer
 from mockbank.bank.services import biometric_credentials as rp
+from mockbank.bank.services import risk_based_auth
 from mockbank.bank.services.credentials import check_credentials
 from mockbank.db import db
 from mockbank.devices import device_id
@@ -94,6 +95,8 @@ def register(form) -> str:
     lockout.check_password(customer, True, SCREEN, rules.LOGIN_MISMATCH)  # the right password ends a run of failures
     if customer.step != STEP_DONE:
         raise failed(rules.BIO_SET_NOT_READY, f"step:{customer.step}", customer)
+    if risk_based_auth.unusual(customer):  # ID and password alone never make a stranger's phone a way in (R-RBA)
+        raise failed(rules.BIO_SET_UNKNOWN_DEVICE, "unknown device", customer)
     device = kept.get("device")
     for old in rp.active(customer):
         if device and old.device == device:  # this phone registers again: its older credential goes
