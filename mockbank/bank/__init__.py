@@ -25,5 +25,7 @@ from mockbank.bank import (  # noqa: E402,F401
     phone_check,
     secret_qa,
     token_issue,
+    token_reissue,
+    token_reissue_auth,
     top,
 )
