@@ -23,7 +23,12 @@ AUTH, AUTH_LOGIN, REISSUE, FAQ = (
     "/netbank/token-reissue/application",
     "/netbank/faq",
 )
-LOGIN, HOME, ACTIVATE, STATE = "/netbank/login", "/netbank/home", "/issuer/api/tokens/activate", "/issuer/api/tokens/state"
+LOGIN, HOME, ACTIVATE, STATE = (
+    "/netbank/login",
+    "/netbank/home",
+    "/issuer/api/tokens/activate",
+    "/issuer/api/tokens/state",
+)
 OLD, NEW = "a" * 32, "b" * 32  # the old iPhone and the new Android
 IPHONE = {"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"}
 REISSUE_SUBJECT, FIRST_SUBJECT = "青森みちのく銀行トークン発行のご案内", "青森みちのく銀行トークン発行ご案内"
@@ -123,7 +128,9 @@ def test_both_entries_lead_to_the_choice_of_how_to_authenticate(client):
 
 @pytest.mark.parametrize("wrong", ["login_id", "password"])
 def test_a_wrong_id_or_password_gets_the_same_words_and_a_wrong_password_counts(client, user, customer_state, wrong):
-    response = authenticate(client, user, **({"login_id": "nobody123"} if wrong == "login_id" else {"password": "Wrong999"}))
+    response = authenticate(
+        client, user, **({"login_id": "nobody123"} if wrong == "login_id" else {"password": "Wrong999"})
+    )
     assert response.status_code == 200 and alert(response) == rules.LOGIN_MISMATCH.message
     assert customer_state(user["customer_id"])["failed_attempts"] == (1 if wrong == "password" else 0)
     assert client.get(REISSUE).location == AUTH, "nothing let in"

@@ -92,6 +92,7 @@ def _phone_check_context(customer, application) -> dict:
         "caller": rules.masked_phone(application.phone.number),
         "auth_number": auth_number(),
         "status_url": url_for("bank.otp_application_phone_check_status"),
+        "issuer_down_fault": rules.ISSUER_DOWN,
     }
 
 

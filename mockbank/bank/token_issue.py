@@ -8,8 +8,8 @@ from mockbank.bank.errors import Refused
 from mockbank.bank.models import OTP_ISSUED, STEP_DONE
 from mockbank.bank.progress import at_step, reissuing
 from mockbank.bank.services.applications import issued_application
-from mockbank.bank.services.token_reissue import reissue_application
 from mockbank.bank.services.token_issue import resend_token_mail
+from mockbank.bank.services.token_reissue import reissue_application
 
 
 @bp.route("/netbank/otp-application/token", methods=("GET", "POST"))

@@ -18,7 +18,11 @@ from mockbank.issuer.service import DIGITS, STEP_SECONDS, IssuerError, bad_reque
 from mockbank.parties import PARTIES
 
 KEY_HEADER = "X-Issuer-Key"
-PUBLIC = {"issuer.health", "issuer.activate_token", "issuer.app_token_state"}  # what the app calls, and anyone may ask whether it is up
+PUBLIC = {
+    "issuer.health",
+    "issuer.activate_token",
+    "issuer.app_token_state",
+}  # what the app calls, and anyone may ask whether it is up
 
 
 @bp.before_request
@@ -124,5 +128,9 @@ def app_token_state():
     """
     given = body()
     return jsonify(
-        {"state": service.app_state(given.get("service_id"), given.get("user_id"), given.get("device"), given.get("check"))}
+        {
+            "state": service.app_state(
+                given.get("service_id"), given.get("user_id"), given.get("device"), given.get("check")
+            )
+        }
     )

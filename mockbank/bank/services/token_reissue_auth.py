@@ -26,6 +26,6 @@ def authenticate(login_id: str, password: str) -> Customer:
         db.session.commit()
         raise Refused(rules.REISSUE_NOT_IN_USE, customer=customer)
     applied.passed("R-REISSUE")
-    journal.record("reissue_authenticated", screen=SCREEN, customer=customer)
+    journal.record("reissue_auth", screen=SCREEN, customer=customer)
     db.session.commit()
     return customer
