@@ -167,3 +167,12 @@ def old_code_refused(phones, label):
 def nothing_reissued(world, persona):
     otp = world.customer(persona["customer_id"])["otp"]
     assert (otp["state"], otp["token_state"]) == ("issued", "activated"), otp
+
+
+@when(parsers.re(rf"{LABEL}のアプリを開き、「ログイン」をタップする"))
+def app_login_on(phones, label):
+    """The app on that phone opens the bank's ログイン with the code it shows (R-LOGIN-FILL)."""
+    phone = named(phones, label)
+    app = phone.screen(AppOtpPage)
+    app.launch()
+    app.tap_login(phone.screen(LoginPage))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pytest_bdd import parsers, then, when
+from pytest_bdd import given, parsers, then, when
 
 from pages.phones import named
 from pages.token_reissue_auth import FaqPage, TokenReissueAuthPage
@@ -25,6 +25,7 @@ def change_device_entry(phones, label, kind):
     named(phones, label, kind).opened(GuidePage).choose("機種変更をしたお客さま")
 
 
+@given("つないでネ！ット よくあるご質問の「トークン再発行のお申込み」をタップする")
 @when("つないでネ！ット よくあるご質問の「トークン再発行のお申込み」をタップする")
 def faq_entry(phone):
     phone.opened(FaqPage).apply_for_reissue()
@@ -35,6 +36,7 @@ def authenticate_on(phones, persona, label, kind):
     named(phones, label, kind).screen(TokenReissueAuthPage).authenticate(persona["login_id"], persona["login_password"])
 
 
+@given("「ログインIDを入力する」を選び、ログインIDとログインパスワードを入力して次へ進む")
 @when("「ログインIDを入力する」を選び、ログインIDとログインパスワードを入力して次へ進む")
 def authenticate(phone, persona):
     phone.screen(TokenReissueAuthPage).authenticate(persona["login_id"], persona["login_password"])
