@@ -13,10 +13,11 @@ from tests.otp_world import PHONE_CHECK, application_row, apply_for_otp, deliver
 from tests.setup_forms import log_in
 
 ROOT = Path(__file__).resolve().parent.parent
+IPHONE = {"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"}
 
 
-def test_an_abandoned_verified_application_does_not_hold_the_customer_who_starts_again_at_once(
-    app, seed, control, issuer, customer_state
+def test_an_abandoned_verified_application_ends_at_the_next_login_and_the_customer_starts_again_at_once(
+    app, seed, control, issuer, customer_state, journal
 ):
     control.post("/_control/clock", json={"freeze": True})
     persona = seed("new", step="otp")
@@ -26,15 +27,16 @@ def test_an_abandoned_verified_application_does_not_hold_the_customer_who_starts
     deliver(app, control, persona["phones"][0])
     abandoned = application_row(app, persona["customer_id"])
     assert abandoned["state"] == "verified"
-    control.post("/_control/clock", json={"advance": 60})  # minutes short of the issuer's 30: at once
-    again = log_in(app, persona)  # the customer comes back in another browser
-    assert again.get("/netbank/otp-application").status_code == 200
-    assert apply_for_otp(again, persona).location == PHONE_CHECK
-    assert again.get(PHONE_CHECK).status_code == 200
-    assert application_row(app, persona["customer_id"])["state"] == "calling"
+    control.post("/_control/clock", json={"advance": 60})  # minutes short of the issuer's 30
+    again = app.test_client()  # the customer comes back and logs in (another browser, the same phone)
+    form = {"login_id": persona["login_id"], "login_pw": persona["login_password"]}
+    assert again.post("/netbank/login", data=form, headers=IPHONE).location == "/netbank/otp-application"
+    assert customer_state(persona["customer_id"])["otp"]["state"] == "cancelled", "closed at once"
     assert issuer_token(app, abandoned["token"])["state"] == "revoked", "its pending token ends now, not in 30 minutes"
-    assert first.post(PHONE_CHECK, data={"action": "confirm"}).status_code in (200, 302)
-    assert customer_state(persona["customer_id"])["otp"]["state"] == "calling", "the abandoned one is never issued"
+    assert journal(kind="otp_abandoned")[-1]["detail"]["states"] == ["verified"]
+    assert again.get(PHONE_CHECK).location == "/netbank/otp-application", "nothing left to issue"
+    assert apply_for_otp(again, persona).location == PHONE_CHECK
+    assert application_row(app, persona["customer_id"])["state"] == "calling"
 
 
 def _copied(browser, token: str, device: str):

@@ -9,6 +9,7 @@ from flask import flash, redirect, session, url_for
 
 from mockbank import journal
 from mockbank.bank.models import STEP_DONE, STEP_INFO, STEP_OTP, STEP_PW, STEP_QA
+from mockbank.bank.services.applications import close_abandoned
 from mockbank.bank.session import CUSTOMER, REISSUE, customer_from, end_sessions, put
 from mockbank.db import db
 
@@ -29,7 +30,11 @@ def step_endpoint(step: str) -> str:
 
 
 def logged_in(customer) -> str:
-    """A fresh session for the customer (P7, P17); they go on to their onboarding step or the top page."""
+    """A fresh session for the customer (P7, P17); they go on to their onboarding step or the top page.
+
+    The older sessions end with this login (R-ONE-SESSION): an OTP application left open on one is abandoned.
+    """
+    close_abandoned(customer)
     session.clear()
     put(CUSTOMER, customer)
     return step_endpoint(customer.step)
