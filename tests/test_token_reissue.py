@@ -248,6 +248,8 @@ def test_once_set_up_the_old_token_is_revoked_and_its_codes_are_refused_as_the_o
     assert journal(kind="code_refused")[-1]["rule"] == "R-REISSUE-OLD"
     new_code = code(answer.get_json()["secret"], NEW, frozen())
     assert log_in(app.test_client(), user, new_code, device=NEW).location == HOME
+    (completed,) = journal(kind="reissue_completed")  # the bank learns of it at the first login, once
+    assert completed["rule"] == "R-REISSUE-OLD"
 
 
 def test_the_old_phones_app_learns_its_token_is_revoked_and_only_that_phone_may_ask(app, client, control, user):

@@ -150,4 +150,5 @@ class TokenReissue(db.Model):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("otp_application.id"), unique=True)
     created_at: Mapped[datetime]
+    completed_at: Mapped[datetime | None]  # when the bank first found the new token set up (token_in_use)
     application: Mapped[OtpApplication] = relationship()

@@ -81,7 +81,29 @@ def token_in_use(customer: Customer, screen: str) -> str | None:
             issuer_failed(screen, customer, "token", error)
             raise Refused(rules.OTP_UNAVAILABLE, customer=customer) from error
         if state == ACTIVATED:
+            _completed(customer, application)
             return application.token
         if state == REVOKED:
             raise Refused(rules.TOKEN_REVOKED, customer=customer)
     return None
+
+
+def _completed(customer: Customer, application: OtpApplication) -> None:
+    """The token in use is a reissue's, set up on the new phone: the bank notes the reissue complete, once.
+
+    The issuer revoked the old token when the new one was set up; this is where the bank first learns of it
+    (every login, the app's code or biometric, asks token_in_use first).
+    """
+    reissue = db.session.scalar(
+        db.select(TokenReissue).where(TokenReissue.application_id == application.id, TokenReissue.completed_at.is_(None))
+    )
+    if reissue is None:
+        return
+    reissue.completed_at = now()
+    # LEAD (issue 17, merge with the "bio" branch): the old phone's biometric credentials stop here too
+    # (R-REISSUE-OLD) — call the bio helper's revoke_credentials(customer) at this line, e.g.
+    #     from mockbank.bank.services.biometric_login import revoke_credentials
+    #     revoke_credentials(customer)
+    # and have S-BIO-LOGIN call token_in_use(customer, "S-BIO-LOGIN") before it accepts a credential.
+    journal.record("reissue_completed", rule="R-REISSUE-OLD", customer=customer, application=application.id)
+    db.session.commit()
