@@ -145,7 +145,7 @@ def log_in_after_app(phones, persona, label):
     login.log_in(persona["login_id"], persona["login_password"])
 
 
-@then(parsers.re(rf"{LABEL}のアプリには「(?P<message>[^」]+)」と表示され、ワンタイムパスワードは表示されない"))
+@then(parsers.re(rf"{LABEL}のアプリには「(?P<message>[^」]+)」と案内され、ワンタイムパスワードは表示されない"))
 def old_app_revoked(phones, label, message):
     named(phones, label).screen(AppOtpPage).expect_revoked(message)
 
