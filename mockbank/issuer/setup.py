@@ -85,13 +85,13 @@ def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, 
         db.session.rollback()
         _journal_setup_refused(token, "already_activated")
         raise IssuerError(409, "already_activated", "the token is activated: it cannot be set up")
+    db.session.refresh(token)
+    if replace_others(token):  # journals each token it revokes (R-REISSUE-OLD)
+        applied.passed("R-REISSUE")  # the reissue is complete: the new phone's token is set up, the old one revoked
     applied.passed("R-APP-SETUP")
     journal.record(
         "token_activated", customer=_customer(token.bank_ref), token=token.token, user_id=token.user_id, device=device
     )
-    db.session.refresh(token)
-    if replace_others(token):
-        applied.passed("R-REISSUE")  # the reissue is complete: the new phone's token is set up, the old one revoked
     db.session.commit()
     db.session.refresh(token)
     return token, token.secret
