@@ -26,7 +26,8 @@ class AppOtpPage(AppScreen):
     remaining = css("#remaining")
     login = link("ログイン")
     biometric = button("生体認証")
-    copied = Screen.alert  # the app's refusal when its data came from another phone (R-APP-BIND)
+    copied = css("#copied")  # the app's refusal when its data came from another phone (R-APP-BIND)
+    revoked = css("#revoked")  # the app's word when its token was revoked by a reissue (R-REISSUE-OLD)
 
     def expect_token(self, label: str) -> None:
         """The screen shows the token `label` (表示名 and 追加文言), a six-digit code and the seconds it has left."""
@@ -47,6 +48,12 @@ class AppOtpPage(AppScreen):
     def expect_refused_copy(self, message: str) -> None:
         """R-APP-BIND: the app says `message` and shows no code (its data was copied from another phone)."""
         expect(self.copied).to_contain_text(message)
+        expect(self.code).to_be_hidden()
+
+    def expect_revoked(self, message: str) -> None:
+        """R-REISSUE-OLD: the app says `message` (its token is no longer valid) and shows no code."""
+        self.expect_shown()
+        expect(self.revoked).to_contain_text(message)
         expect(self.code).to_be_hidden()
 
     def shown_code(self) -> str:

@@ -80,6 +80,7 @@ def test_every_table_is_kept_by_exactly_one_party(app):
             "known_device",
             "rba_question",
             "biometric_credential",
+            "token_reissue",
         },
         "issuer": {"issuer_token"},
         "phone": {"phone_call"},

@@ -28,5 +28,7 @@ from mockbank.bank import (  # noqa: E402,F401
     risk_based_auth,
     secret_qa,
     token_issue,
+    token_reissue,
+    token_reissue_auth,
     top,
 )

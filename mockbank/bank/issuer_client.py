@@ -43,23 +43,35 @@ class IssuerClient:
         timeout: float,
         http: requests.Session | None = None,
         api_key: str | None = None,
+        verify: bool | str | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.http = http or requests.Session()
         self.api_key = api_key
+        self.tls_verify = verify  # per call (the session may be shared): None leaves it to the session
 
     def health(self) -> dict:
         """Whether the issuer answers (GET /api/health)."""
         return self._call("GET", "/api/health")
 
-    def create_token(self, bank_ref: str, application: str, mail: str, start_password: str) -> dict:
-        """A PENDING token for the application (S-OTPAPP submitted): token, service_id, user_id, state.
+    def create_token(
+        self, bank_ref: str, application: str, mail: str, start_password: str, reissue: bool = False
+    ) -> dict:
+        """A PENDING token for the application (S-OTPAPP or S-REISSUE submitted): token, service_id, user_id, state.
 
-        The same application again gets the same token (idempotent), so a retry after a timeout is safe.
+        The same application again gets the same token (idempotent), so a retry after a timeout is safe. A
+        `reissue` (P20) token, once set up, replaces the customer's other tokens (R-REISSUE-OLD).
         """
         body = {"bank_ref": bank_ref, "application": application, "mail": mail, "start_password": start_password}
+        if reissue:
+            body["reissue"] = True
         return self._call("POST", "/api/tokens", json=body)
+
+    def app_state(self, service_id: str, user_id: str, device: str, check: str) -> dict:
+        """The app's question (no key): does the token set up on `device` still stand? {"state"} (R-REISSUE-OLD)."""
+        body = {"service_id": service_id, "user_id": user_id, "device": device, "check": check}
+        return self._call("POST", "/api/tokens/state", json=body)
 
     def issue_token(self, token: str) -> dict:
         """pending → issued once the phone check passed; the issuer mails the IDs (mail_delivered says if it could)."""
@@ -89,6 +101,8 @@ class IssuerClient:
 
     def _call(self, method: str, path: str, **kwargs) -> dict:
         headers = {KEY_HEADER: self.api_key} if self.api_key else {}
+        if self.tls_verify is not None:
+            kwargs.setdefault("verify", self.tls_verify)
         try:
             response = self.http.request(method, self.base_url + path, timeout=self.timeout, headers=headers, **kwargs)
         except requests.RequestException as error:
@@ -114,11 +128,19 @@ def _segment(token: str) -> str:
     return quote(str(token), safe="")
 
 
+HTTP = "issuer_http"  # the app's one HTTP session to the issuer (app.extensions): its connections are kept
+
+
 def issuer_client(*, bank: bool = True) -> IssuerClient:
-    """The client for the issuer this bank is configured to use: with the issuer's key, or (the app's) without."""
+    """The client for the issuer this bank is configured to use: with the issuer's key, or (the app's) without.
+
+    Every client shares the app's one requests.Session, so calls reuse its pooled connections instead of
+    opening a session (and a connection) each; the key goes per call, never into the shared session.
+    """
     config = current_app.config
     base = config.get("ISSUER_URL") or own_url() + "/issuer"
     key = config.get("ISSUER_API_KEY") if bank else None
-    client = IssuerClient(base, float(config["ISSUER_TIMEOUT"]), api_key=key)
-    client.http.verify = verify_for(base)
-    return client
+    http = current_app.extensions.get(HTTP)
+    if http is None:
+        http = current_app.extensions.setdefault(HTTP, requests.Session())
+    return IssuerClient(base, float(config["ISSUER_TIMEOUT"]), http=http, api_key=key, verify=verify_for(base))

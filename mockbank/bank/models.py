@@ -195,3 +195,23 @@ class BiometricCredential(db.Model):
     revoked: Mapped[bool] = mapped_column(default=False)
     revoked_why: Mapped[str | None] = mapped_column(String(20))
     customer: Mapped[Customer] = relationship()
+
+
+# --- トークン再発行 (P20, issue 17 "reissue") ---------------------------------------------------------------------
+
+
+class TokenReissue(db.Model):
+    """トークン再発行 (S-REISSUE-AUTH → S-REISSUE → S-TEL → S-TOKEN): the OTP application a reissue made.
+
+    The application is an ordinary one (OtpApplication) whose token the issuer knows as a reissue: once the
+    new phone sets it up, the issuer revokes the customer's other tokens (R-REISSUE-OLD). Times: world, naive JST.
+    """
+
+    __tablename__ = "token_reissue"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("otp_application.id"), unique=True)
+    created_at: Mapped[datetime]
+    completed_at: Mapped[datetime | None]  # when the bank first found the new token set up (token_in_use)
+    application: Mapped[OtpApplication] = relationship()

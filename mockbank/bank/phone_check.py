@@ -15,10 +15,11 @@ from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
 from mockbank.bank.models import OTP_ISSUED, STEP_DONE, STEP_OTP
 from mockbank.bank.otp_application import START_AGAIN
-from mockbank.bank.progress import at_step
+from mockbank.bank.progress import at_step, reissuing
 from mockbank.bank.services import bank_line
 from mockbank.bank.services import phone_check as service
 from mockbank.bank.services.applications import issued_application, open_application, without_token
+from mockbank.bank.services.token_reissue import reissue_application
 from mockbank.bank.session import CUSTOMER, customer_from
 from mockbank.config import DEFAULT_PHONE_AUTH_NUMBER
 
@@ -37,7 +38,9 @@ def _issued_goes_to_token(answer_json: bool = False):
         @wraps(view)
         def wrapped(*args, **kwargs):
             customer = customer_from(CUSTOMER)
-            if customer is not None and customer.step == STEP_DONE and issued_application(customer):
+            if _reissue_issued() or (
+                customer is not None and customer.step == STEP_DONE and issued_application(customer)
+            ):
                 if answer_json:
                     return jsonify({"state": OTP_ISSUED, "seconds_left": None})
                 return redirect(url_for("bank.otp_application_token"))
@@ -48,6 +51,18 @@ def _issued_goes_to_token(answer_json: bool = False):
     return decorate
 
 
+def _reissue_issued() -> bool:
+    """A customer reissuing their token (P20) whose reissue's token is issued: S-TEL is over, S-TOKEN shows it."""
+    reissuer = reissuing()
+    application = reissue_application(reissuer) if reissuer is not None else None
+    return application is not None and application.state == OTP_ISSUED
+
+
+def _apply_endpoint() -> str:
+    """Where the customer applies again: トークン再発行 (S-REISSUE) in a reissue, else S-OTPAPP."""
+    return "bank.token_reissue" if reissuing() is not None else "bank.otp_application"
+
+
 def _with_open_application(view):
     """S-TEL serves the open application: none goes back to S-OTPAPP, and so does one past its 120 s (R-TEL-120)."""
 
@@ -55,7 +70,7 @@ def _with_open_application(view):
     def wrapped(customer):
         application = open_application(customer)
         if application is None:
-            return redirect(url_for("bank.otp_application"))
+            return redirect(url_for(_apply_endpoint()))
         if service.expire_if_over(customer, application):
             return _start_again(rules.TEL_EXPIRED)
         if request.method == "GET":
@@ -68,7 +83,7 @@ def _with_open_application(view):
 def _start_again(problem: rules.Problem):
     """Back to S-OTPAPP, which tells the customer why and to apply again."""
     session[START_AGAIN] = problem.rule
-    return redirect(url_for("bank.otp_application"))
+    return redirect(url_for(_apply_endpoint()))
 
 
 def _phone_check_context(customer, application) -> dict:
@@ -77,12 +92,13 @@ def _phone_check_context(customer, application) -> dict:
         "caller": rules.masked_phone(application.phone.number),
         "auth_number": auth_number(),
         "status_url": url_for("bank.otp_application_phone_check_status"),
+        "issuer_down_fault": rules.ISSUER_DOWN,
     }
 
 
 @bp.route("/netbank/otp-application/phone-check", methods=("GET", "POST"))
 @_issued_goes_to_token()
-@at_step(STEP_OTP, also=without_token)
+@at_step(STEP_OTP, also=without_token, reissue=True)
 @_with_open_application
 @form_view("S-TEL", "bank/phone_check.html", context=_phone_check_context)
 def otp_application_phone_check(form, customer, application):
@@ -91,13 +107,13 @@ def otp_application_phone_check(form, customer, application):
         service.confirm(customer, application, auto=form.get("auto") == "1")
     except service.StartAgain as over:
         session[START_AGAIN] = over.problem.rule
-        return "bank.otp_application"
+        return _apply_endpoint()
     return "bank.otp_application_token"
 
 
 @bp.get("/netbank/otp-application/phone-check/status")
 @_issued_goes_to_token(answer_json=True)
-@at_step(STEP_OTP, also=without_token)
+@at_step(STEP_OTP, also=without_token, reissue=True)
 def otp_application_phone_check_status(customer):
     """R-TEL-AUTO: what S-TEL asks every second — calling, verified, expired — as JSON."""
     return jsonify(service.status(open_application(customer)))

@@ -9,7 +9,8 @@ from flask import flash, redirect, session, url_for
 
 from mockbank import journal
 from mockbank.bank.models import STEP_DONE, STEP_INFO, STEP_OTP, STEP_PW, STEP_QA
-from mockbank.bank.session import CUSTOMER, customer_from, end_sessions, put
+from mockbank.bank.services.applications import close_abandoned
+from mockbank.bank.session import CUSTOMER, REISSUE, customer_from, end_sessions, put
 from mockbank.db import db
 
 # In the order a new contract goes (P8–P12), with the screen each step opens on.
@@ -29,19 +30,31 @@ def step_endpoint(step: str) -> str:
 
 
 def logged_in(customer) -> str:
-    """A fresh session for the customer (P7, P17); they go on to their onboarding step or the top page."""
+    """A fresh session for the customer (P7, P17); they go on to their onboarding step or the top page.
+
+    The older sessions end with this login (R-ONE-SESSION): an OTP application left open on one is abandoned.
+    """
+    close_abandoned(customer)
     session.clear()
     put(CUSTOMER, customer)
     return step_endpoint(customer.step)
 
 
-def at_step(step: str, also=None):
-    """A logged-in screen of one step (or of customers `also` admits): strangers go to ログイン, others to their step."""
+def at_step(step: str, also=None, reissue: bool = False):
+    """A logged-in screen of one step (or of customers `also` admits): strangers go to ログイン, others to their step.
+
+    With `reissue` (S-TEL, S-TOKEN), the screen also serves a customer reissuing their token (P20): one who has
+    finished onboarding and is not logged in, but passed S-REISSUE-AUTH in this session (`reissuing`).
+    """
 
     def decorate(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
             customer = customer_from(CUSTOMER)
+            if customer is None and reissue:
+                reissuer = reissuing()
+                if reissuer is not None:
+                    return view(reissuer, *args, **kwargs)
             if customer is None:
                 return redirect(url_for("bank.login"))
             if customer.step != step and not (also is not None and also(customer)):
@@ -53,6 +66,17 @@ def at_step(step: str, also=None):
         return wrapped
 
     return decorate
+
+
+def reissuing():
+    """The customer this session holds for トークン再発行 (P20), if it holds one and no login."""
+    return customer_from(REISSUE) if session.get(REISSUE) is not None and session.get(CUSTOMER) is None else None
+
+
+def start_reissue(customer) -> None:
+    """S-REISSUE-AUTH passed: a fresh session holding the customer for the reissue alone (never S-HOME)."""
+    session.clear()
+    put(REISSUE, customer)
 
 
 def _ahead(step: str, current: str) -> bool:

@@ -19,6 +19,7 @@ from mockbank.db import db
 APPLICANT = "applicant"  # SID001 passed: the customer taking a login ID
 LOGIN_ID_DONE = "login_id_done"  # S-ID passed: the customer on ログインID取得完了
 CUSTOMER = "customer"  # logged in
+REISSUE = "reissue"  # S-REISSUE-AUTH passed: the customer reissuing their token (P20), not logged in
 NUMBER = "session_number"
 SESSION_IDLE = "一定時間操作がなかったため、ログアウトしました。もう一度ログインしてください。"
 SESSION_ENDED = "ログアウトしました。別の端末でログインされたか、ログアウト・中止の操作がされています。もう一度ログインしてください。"

@@ -15,9 +15,3 @@ def bank_top():
 def guide():
     """つないでネ！ットご利用案内 (S-TOP): the four entries (§2(1))."""
     return render_template("bank/guide.html")
-
-
-@bp.get("/netbank/change-device")
-def change_device():
-    """機種変更をしたお客さま (P20): ご利用案内's fourth entry; トークン再発行 is still to come in this mock."""
-    return render_template("bank/change_device.html")

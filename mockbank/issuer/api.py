@@ -18,7 +18,11 @@ from mockbank.issuer.service import DIGITS, STEP_SECONDS, IssuerError, bad_reque
 from mockbank.parties import PARTIES
 
 KEY_HEADER = "X-Issuer-Key"
-PUBLIC = {"issuer.health", "issuer.activate_token"}  # what the app calls, and anyone may ask whether it is up
+PUBLIC = {
+    "issuer.health",
+    "issuer.activate_token",
+    "issuer.app_token_state",
+}  # what the app calls, and anyone may ask whether it is up
 
 
 @bp.before_request
@@ -48,10 +52,14 @@ def body() -> dict:
 
 @bp.post("/api/tokens")
 def create_token():
-    """{"bank_ref", "application", "mail", "start_password"} → 201 a PENDING token; the same application → 200 it."""
+    """{"bank_ref", "application", "mail", "start_password", "reissue"?} → 201 a PENDING token; the same → 200 it."""
     given = body()
     token, created = service.create_token(
-        given.get("bank_ref"), given.get("application"), given.get("mail"), given.get("start_password")
+        given.get("bank_ref"),
+        given.get("application"),
+        given.get("mail"),
+        given.get("start_password"),
+        given.get("reissue", False),
     )
     return jsonify(service.public(token)), 201 if created else 200
 
@@ -109,3 +117,20 @@ def verify_code(token: str):
     """{"code", "device"?} → {"valid": true} or {"valid": false, "reason", "locked"?}; device: where it was typed."""
     given = body()
     return jsonify(service.verify(token, given.get("code"), given.get("device")))
+
+
+@bp.post("/api/tokens/state")
+def app_token_state():
+    """The app asks whether a token it holds still stands: {"service_id", "user_id", "device", "check"} → {"state"}.
+
+    `check` is the value the app made at 初期設定 on that device (binding.check_value): only the phone the token was
+    set up on can ask, and anything else gets the same 400 as an unknown token (R-REISSUE-OLD).
+    """
+    given = body()
+    return jsonify(
+        {
+            "state": service.app_state(
+                given.get("service_id"), given.get("user_id"), given.get("device"), given.get("check")
+            )
+        }
+    )

@@ -61,6 +61,8 @@ def verify(token_ref, code, device=None) -> dict:
             copied = bound_totp(token.secret, device)
             if _matching_offset(copied, code, copied.timecode(now), VALID_WINDOW) is not None:
                 return _refuse_code(token, device, "device", "R-APP-BIND")
+        if _from_replaced(token, code, now):
+            return _refuse_code(token, device, "replaced", "R-REISSUE-OLD")
         far = _matching_offset(totp, code, now_counter, DRIFT_DIAGNOSIS)
         if far is not None:
             return _refuse_code(token, device, "drift", "R-OTP-60", steps_off=far)
@@ -84,6 +86,17 @@ def verify(token_ref, code, device=None) -> dict:
     )
     db.session.commit()
     return {"valid": True}
+
+
+def _from_replaced(token: IssuerToken, code: str, now) -> bool:
+    """R-REISSUE-OLD: `code` is one the old phone's app would show, for a token this one replaced at a reissue."""
+    replaced = db.session.scalars(db.select(IssuerToken).where(IssuerToken.replaced_by == token.token))
+    for old in replaced:
+        if old.device:
+            old_totp = bound_totp(old.secret, old.device)
+            if _matching_offset(old_totp, code, old_totp.timecode(now), VALID_WINDOW) is not None:
+                return True
+    return False
 
 
 def _matching_offset(totp: pyotp.TOTP, code: str, counter: int, window: int) -> int | None:

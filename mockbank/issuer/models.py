@@ -44,3 +44,7 @@ class IssuerToken(db.Model):
     verify_failures: Mapped[int] = mapped_column(default=0)  # consecutive refused codes (R-LOCKOUT)
     locked_at: Mapped[datetime | None]
     last_counter: Mapped[int | None]  # the TOTP step last accepted: never again (R-OTP-ONCE)
+    # トークン再発行 (P20, R-REISSUE): a reissued token's mail is 「青森みちのく銀行トークン発行のご案内」, and once it is
+    # set up the customer's other tokens are revoked for good, each naming the token that replaced it (R-REISSUE-OLD).
+    reissue: Mapped[bool] = mapped_column(default=False)
+    replaced_by: Mapped[str | None] = mapped_column(String(32))

@@ -9,12 +9,13 @@ client can act on, and the error text.
 from mockbank.issuer.binding import DIGITS, STEP_SECONDS
 from mockbank.issuer.codes import CODE, DRIFT_DIAGNOSIS, VALID_WINDOW, verify
 from mockbank.issuer.common import MAX_DEVICE, MAX_REF, SERVICE_ID, START_PASSWORD, IssuerError, bad_request
-from mockbank.issuer.setup import LOCKED, WRONG_SETUP, activate
+from mockbank.issuer.setup import LOCKED, WRONG_SETUP, activate, app_state
 from mockbank.issuer.tokens import (
     MAIL_SENDER,
     MAIL_SENDER_NAME,
     MAIL_SUBJECT,
     MAIL_TEMPLATE,
+    REISSUE_MAIL_SUBJECT,
     create_pending,
     create_token,
     describe,
@@ -38,6 +39,7 @@ __all__ = [
     "MAIL_TEMPLATE",
     "MAX_DEVICE",
     "MAX_REF",
+    "REISSUE_MAIL_SUBJECT",
     "SERVICE_ID",
     "START_PASSWORD",
     "STEP_SECONDS",
@@ -45,6 +47,7 @@ __all__ = [
     "WRONG_SETUP",
     "IssuerError",
     "activate",
+    "app_state",
     "bad_request",
     "create_pending",
     "create_token",

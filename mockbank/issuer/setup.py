@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hmac
+
 from flask import current_app
 from sqlalchemy import update
 
 from mockbank import applied, journal
 from mockbank.db import db
+from mockbank.issuer.binding import check_value
 from mockbank.issuer.common import (
     MAX_REF,
     SERVICE_ID,
@@ -18,7 +21,7 @@ from mockbank.issuer.common import (
     bad_request,
 )
 from mockbank.issuer.models import ACTIVATED, EXPIRED, ISSUED, PENDING, REVOKED, IssuerToken
-from mockbank.issuer.tokens import state_of
+from mockbank.issuer.tokens import replace_others, state_of
 from mockbank.passwords import hash_secret, secret_matches
 
 WRONG_SETUP = "サービスID、ユーザID、または利用開始パスワードが正しくありません。"
@@ -82,6 +85,9 @@ def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, 
         db.session.rollback()
         _journal_setup_refused(token, "already_activated")
         raise IssuerError(409, "already_activated", "the token is activated: it cannot be set up")
+    db.session.refresh(token)
+    if replace_others(token):  # journals each token it revokes (R-REISSUE-OLD)
+        applied.passed("R-REISSUE")  # the reissue is complete: the new phone's token is set up, the old one revoked
     applied.passed("R-APP-SETUP")
     journal.record(
         "token_activated", customer=_customer(token.bank_ref), token=token.token, user_id=token.user_id, device=device
@@ -89,6 +95,35 @@ def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, 
     db.session.commit()
     db.session.refresh(token)
     return token, token.secret
+
+
+def app_state(service_id, user_id, device, check) -> str:
+    """activated or revoked: what the app on the phone the token was set up on learns of it (R-REISSUE-OLD).
+
+    The phone proves it holds the token set up there with the check value it made at 初期設定; any other question
+    gets the same 400 as a token that does not exist. A revoked token's answer names R-REISSUE-OLD in the journal.
+    """
+    for name, value in (("service_id", service_id), ("user_id", user_id), ("check", check)):
+        if not isinstance(value, str) or len(value) > MAX_REF:
+            raise bad_request(f"{name} must be a string")
+    device = _device(device)
+    token = None
+    if service_id == SERVICE_ID:
+        token = db.session.scalar(db.select(IssuerToken).where(IssuerToken.user_id == user_id))
+    if token is None or token.device != device or not hmac.compare_digest(check_value(token.secret, device), check):
+        raise IssuerError(400, "wrong_values", WRONG_SETUP)
+    state = state_of(token)
+    if state == REVOKED:
+        journal.record(
+            "app_token_revoked",
+            screen="A-OTP",
+            rule="R-REISSUE-OLD",
+            customer=_customer(token.bank_ref),
+            token=token.token,
+            device=device,
+        )
+        db.session.commit()
+    return state
 
 
 def _unknown_hash() -> str:

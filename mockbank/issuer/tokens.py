@@ -34,17 +34,22 @@ from mockbank.passwords import hash_secret, secret_matches
 
 MAIL_SENDER = f"info@{OTP_DOMAIN}"  # R-TOKEN-MAIL: the domain §1 asks customers to accept
 MAIL_SENDER_NAME = "ワンタイムパスワード発行センター"
-# P12's name for the mail of a new application, word for word. P20 calls the mail of a token reissue
-# 「青森みちのく銀行トークン発行のご案内」: that is the reissue's subject, when the reissue (S-REISSUE) is built.
+# P12's name for the mail of a new application, word for word; P20's for the mail of a token reissue (S-REISSUE).
 MAIL_SUBJECT = "青森みちのく銀行トークン発行ご案内"
+REISSUE_MAIL_SUBJECT = "青森みちのく銀行トークン発行のご案内"
 MAIL_TEMPLATE = "issuer/mail/token_issued.txt"
 
 
 # --- tokens: created pending, issued after the phone check, revoked when superseded ---------------------------
 
 
-def create_token(bank_ref, application, mail, start_password) -> tuple[IssuerToken, bool]:
-    """The application's token, and whether it was created now: a new PENDING one, or the one it already has."""
+def create_token(bank_ref, application, mail, start_password, reissue=False) -> tuple[IssuerToken, bool]:
+    """The application's token, and whether it was created now: a new PENDING one, or the one it already has.
+
+    `reissue` (トークン再発行, P20): once set up, the new token replaces every other token of the bank's customer.
+    """
+    if not isinstance(reissue, bool):
+        raise bad_request("reissue must be true or false")
     bank_ref = _text(bank_ref, "bank_ref", MAX_REF)
     application = _text(application, "application", MAX_REF)
     mail = _mail(mail)
@@ -64,6 +69,7 @@ def create_token(bank_ref, application, mail, start_password) -> tuple[IssuerTok
         secret=pyotp.random_base32(),
         state=PENDING,
         created_at=_now(),
+        reissue=reissue,
     )
     db.session.add(token)
     try:
@@ -82,6 +88,7 @@ def create_token(bank_ref, application, mail, start_password) -> tuple[IssuerTok
         service_id=token.service_id,
         user_id=token.user_id,
         mail=mail,
+        **({"reissue": True} if reissue else {}),
     )
     db.session.commit()
     return token, True
@@ -139,6 +146,36 @@ def resend_mail(token_ref) -> tuple[IssuerToken, bool]:
     journal.record("token_mail_resent", customer=_customer(token.bank_ref), token=token.token, mail_delivered=delivered)
     db.session.commit()
     return token, delivered
+
+
+def replace_others(token: IssuerToken) -> list[IssuerToken]:
+    """R-REISSUE-OLD: a reissued token, set up now, revokes its customer's other tokens for good (the caller commits).
+
+    Each revoked one names the token that replaced it, so that a code of the old phone is told apart (codes.py)
+    and the old phone's app can say its token is no longer valid (app_state).
+    """
+    if not token.reissue:
+        return []
+    others = list(
+        db.session.scalars(
+            db.select(IssuerToken).where(
+                IssuerToken.bank_ref == token.bank_ref, IssuerToken.id != token.id, IssuerToken.state != REVOKED
+            )
+        )
+    )
+    for old in others:
+        was = state_of(old)
+        old.state, old.revoked_at, old.replaced_by = REVOKED, _now(), token.token
+        journal.record(
+            "token_revoked",
+            rule="R-REISSUE-OLD",
+            customer=_customer(old.bank_ref),
+            token=old.token,
+            was=was,
+            reason="reissued",
+            replaced_by=token.token,
+        )
+    return others
 
 
 def revoke(token_ref, reason: str | None = None) -> IssuerToken:
@@ -210,7 +247,7 @@ def _send_issue_mail(token: IssuerToken) -> bool:
         token.mail,
         MAIL_SENDER,
         MAIL_SENDER_NAME,
-        MAIL_SUBJECT,
+        REISSUE_MAIL_SUBJECT if token.reissue else MAIL_SUBJECT,
         MAIL_TEMPLATE,
         service_id=token.service_id,
         user_id=token.user_id,

@@ -21,3 +21,4 @@ from mockbank.rules.phone_check import *  # noqa: F401,F403
 from mockbank.rules.risk_based_auth import *  # noqa: F401,F403
 from mockbank.rules.secret_qa import *  # noqa: F401,F403
 from mockbank.rules.token_issue import *  # noqa: F401,F403
+from mockbank.rules.token_reissue import *  # noqa: F401,F403

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from mockbank.applied import checks
 from mockbank.issuer.setup import LOCKED, WRONG_SETUP
-from mockbank.rules.base import Problem, hankaku_digits
+from mockbank.rules.base import ISSUER_DOWN, Problem, hankaku_digits
 from mockbank.rules.common import MAX_TOKENS
 
 SERVICE_ID_LENGTH, USER_ID_LENGTH, START_PW_LENGTH = 8, 16, 8
@@ -30,7 +30,7 @@ NOT_USABLE = Problem(
     "R-APP-SETUP",
     "このトークンはご利用いただけません。ご利用のサービスでワンタイムパスワードの利用申請を行ってください。",
 )
-OFFLINE = Problem("ISSUER-DOWN", "通信エラーが発生しました。しばらくたってから再度お試しください。")
+OFFLINE = Problem(ISSUER_DOWN, "通信エラーが発生しました。しばらくたってから再度お試しください。")
 
 
 def _digits(value: str, label: str, field: str, length: int) -> Problem | None:

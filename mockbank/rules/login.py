@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mockbank.rules.base import Problem
+from mockbank.rules.base import ISSUER_DOWN, Problem
 from mockbank.rules.common import LOGIN_MISMATCH
 
 __all__ = [
@@ -18,7 +18,7 @@ OTP_MISMATCH_PC = Problem("R-OTP-PC", LOGIN_MISMATCH.message)
 
 # Not a rule of the manual: otp-auth.net did not answer, so the bank cannot check the one-time password.
 OTP_UNAVAILABLE = Problem(
-    "ISSUER-DOWN",
+    ISSUER_DOWN,
     "ただいまワンタイムパスワードを確認できません。しばらくたってから再度ログインしてください。",
 )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mockbank.applied import checks
-from mockbank.rules.base import Problem, hankaku_digits
+from mockbank.rules.base import ISSUER_DOWN, Problem, hankaku_digits
 
 __all__ = [
     "start_password",
@@ -38,6 +38,6 @@ def phone_pick(value: str, registered_ids: list[int]) -> Problem | None:
 
 # Not rules of the manual: otp-auth.net did not answer (down, slow beyond ISSUER_TIMEOUT, a server error).
 ISSUER_UNAVAILABLE = Problem(
-    "ISSUER-DOWN",
+    ISSUER_DOWN,
     "ただいまトークンを発行できません。しばらくしてから再度お手続きください。",
 )

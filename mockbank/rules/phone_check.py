@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mockbank.applied import checks
-from mockbank.rules.base import Problem
+from mockbank.rules.base import ISSUER_DOWN, ISSUER_REFUSED, Problem
 from mockbank.rules.common import phone_digits
 
 __all__ = [
@@ -57,12 +57,12 @@ TEL_EXPIRED = Problem(
 
 # The issuer would not issue the application's token (it expired or was revoked there): start again.
 TOKEN_FAILED = Problem(
-    "ISSUER-REFUSED",
+    ISSUER_REFUSED,
     "トークンを発行できませんでした。お手数ですが、再度ワンタイムパスワード利用申請を行ってください。",
 )
 
 # Not a rule of the manual: otp-auth.net did not answer (down, slow beyond ISSUER_TIMEOUT, a server error).
 TOKEN_UNAVAILABLE = Problem(
-    "ISSUER-DOWN",
+    ISSUER_DOWN,
     "ただいまトークンを発行できません。しばらくしてから「確定する」ボタンを押してください。",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mockbank.rules.base import Problem
+from mockbank.rules.base import ISSUER_DOWN, Problem
 
 __all__ = [
     "MAIL_NOT_DELIVERED",
@@ -18,6 +18,6 @@ MAIL_NOT_DELIVERED = Problem(
 )
 
 MAIL_RESEND_UNAVAILABLE = Problem(
-    "ISSUER-DOWN",
+    ISSUER_DOWN,
     "ただいまメールを再送信できません。しばらくしてから再度「メールを再送信する」ボタンを押してください。",
 )

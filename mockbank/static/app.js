@@ -106,6 +106,19 @@
     }).catch(() => {});
   }
 
+  // R-REISSUE-OLD: the app asks otp-auth.net whether the token it holds still stands; offline, it shows its code.
+  function askState(token) {
+    const csrf = document.querySelector('meta[name="csrf-token"]');
+    return fetch("/app/token-state", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf ? csrf.content : "" },
+      body: JSON.stringify({ service_id: token.service_id, user_id: token.user_id, check: token.check }),
+    })
+      .then((response) => response.json())
+      .then((answer) => answer.state)
+      .catch(() => null);
+  }
+
   function showCode(token) {
     const section = document.getElementById("token");
     section.querySelector(".name").textContent = token.name;
@@ -186,7 +199,13 @@
         });
         return;
       }
-      showCode(token);
+      askState(token).then((state) => {
+        if (state === "revoked") {
+          document.getElementById("revoked").hidden = false; // reissued on another phone: no code here
+          return;
+        }
+        showCode(token);
+      });
     },
     settings() {
       const list = document.getElementById("tokens");

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from mockbank import clock, journal
 from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
-from mockbank.bank.models import OTP_ISSUED, OTP_OPEN, STEP_DONE, Customer, OtpApplication
+from mockbank.bank.models import OTP_CANCELLED, OTP_ISSUED, OTP_OPEN, STEP_DONE, Customer, OtpApplication
 from mockbank.db import db
 
 
@@ -52,6 +52,25 @@ def close(application: OtpApplication, state: str) -> None:
     """An application ends without a token: expired, superseded or failed (the caller commits)."""
     application.state = state
     application.closed_at = now()
+
+
+def close_abandoned(customer: Customer) -> None:
+    """A new login ends every older session, and with it the S-TEL an open application was waiting on (calling or
+    verified, its call proved but never 確定): that application is abandoned. It closes now and its pending token is
+    revoked, so the customer starts again at once, instead of it lingering until the issuer's 30 minutes are over
+    (or being issued by a stale page)."""
+    abandoned = open_applications(customer)
+    if not abandoned:
+        return
+    states = [application.state for application in abandoned]
+    for application in abandoned:
+        close(application, OTP_CANCELLED)
+    journal.record(
+        "otp_abandoned", screen="S-TEL", customer=customer, applications=[a.id for a in abandoned], states=states
+    )
+    db.session.commit()
+    for application in abandoned:
+        revoke(application, "abandoned")
 
 
 def revoke(application: OtpApplication, reason: str) -> None:

@@ -20,6 +20,7 @@ from mockbank.bank.errors import Refused
 from mockbank.bank.models import BiometricCredential, Customer
 from mockbank.bank.services import biometric_credentials as rp
 from mockbank.bank.services.credentials import complete_login
+from mockbank.bank.services.token_reissue import token_in_use
 from mockbank.db import db
 from mockbank.devices import device_id
 
@@ -65,6 +66,9 @@ def log_in(form) -> Customer:
     credential = rp.find(parsed.raw_id)
     if credential is None:
         raise failed("unknown credential")
+    token_in_use(
+        credential.customer, SCREEN
+    )  # R-REISSUE-OLD: a token reissued to a new phone ends this one's biometric
     if credential.revoked:
         raise failed(f"revoked:{credential.revoked_why}", credential)
     handle = parsed.response.user_handle

@@ -11,9 +11,10 @@ from mockbank.bank.errors import Refused
 from mockbank.bank.issuer_client import IssuerRefused, IssuerUnavailable, issuer_client
 from mockbank.bank.models import Customer
 from mockbank.bank.services import mail_password, risk_based_auth
-from mockbank.bank.services.applications import issued_application, issuer_failed
+from mockbank.bank.services.applications import issuer_failed
 from mockbank.bank.services.credentials import check_credentials, complete_login
 from mockbank.bank.services.risk_based_auth import QuestionAsked
+from mockbank.bank.services.token_reissue import token_in_use
 from mockbank.devices import device_id, is_pc
 
 CODE = re.compile(r"[0-9]{6}")  # the app's code: 6 半角数字 (P15); anything else never goes to the issuer
@@ -56,20 +57,12 @@ def finish_login(customer: Customer, screen: str, *, otp: bool = False) -> Custo
 
 
 def active_token(customer: Customer, screen: str) -> str | None:
-    """The issuer's reference to the customer's token in use (their latest issued one, set up in the app), if any.
+    """The issuer's reference to the customer's token in use (set up in the app), if any (token_reissue.token_in_use).
 
-    The issuer is asked over HTTP. If it cannot say (down, or it refuses the question), the bank cannot tell
-    whether a code is needed: the login stops with the bank's message, nothing counted (fail closed).
+    A token the issuer revoked (R-REISSUE-OLD) is refused and the customer sent to reissue, never let in on ID and
+    password alone; if the issuer cannot say, the login stops with the bank's message, nothing counted (fail closed).
     """
-    application = issued_application(customer)
-    if application is None:
-        return None
-    try:
-        state = issuer_client().token(application.token).get("state")
-    except (IssuerUnavailable, IssuerRefused) as error:
-        issuer_failed(screen, customer, "token", error)
-        raise Refused(rules.OTP_UNAVAILABLE, customer=customer) from error
-    return application.token if state == ACTIVATED else None
+    return token_in_use(customer, screen)
 
 
 def check_code(customer: Customer, token: str, code: str, screen: str, *, pc: bool, filled: bool = False) -> None:

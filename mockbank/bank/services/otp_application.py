@@ -65,6 +65,24 @@ def apply(
     # The customer is logged in: the attempt that locks may say so (and the lock ends the session).
     lockout.check_password(customer, right, "S-OTPAPP", rules.CONFIRM_PW_MISMATCH, reveal_lock=True)
     db.session.commit()  # the right password ends a run of failures; and no write is held while the issuer works
+    return open_new(customer, mail, start_pw, phone_id, key)
+
+
+def open_new(
+    customer: Customer,
+    mail: str,
+    start_pw: str,
+    phone_id: str,
+    key: str = "",
+    *,
+    screen: str = "S-OTPAPP",
+    reissue: bool = False,
+) -> OtpApplication:
+    """Entries checked: a pending token from the issuer and a new application in place of the open one (S-OTPAPP, S-REISSUE).
+
+    `key` is the filled-in form's own: the same form sent twice is the same application. `reissue` (P20): the
+    issuer knows the token as a reissue, which replaces the customer's other tokens once it is set up.
+    """
     key = application_key(key) or uuid.uuid4().hex
     same = _by_key(customer, key)
     if same is not None and (same.mail, same.phone_id) != (mail, int(phone_id)):
@@ -72,7 +90,7 @@ def apply(
     try:
         try:
             token = issuer_client().create_token(
-                bank_ref=str(customer.id), application=key, mail=mail, start_password=start_pw
+                bank_ref=str(customer.id), application=key, mail=mail, start_password=start_pw, reissue=reissue
             )
         except IssuerRefused as error:
             if error.reason != "application_conflict":
@@ -80,10 +98,10 @@ def apply(
             # The form was changed after the issuer took it (and then failed): that is a new application.
             key = uuid.uuid4().hex
             token = issuer_client().create_token(
-                bank_ref=str(customer.id), application=key, mail=mail, start_password=start_pw
+                bank_ref=str(customer.id), application=key, mail=mail, start_password=start_pw, reissue=reissue
             )
     except (IssuerUnavailable, IssuerRefused) as error:
-        issuer_failed("S-OTPAPP", customer, "create_token", error)
+        issuer_failed(screen, customer, "create_token", error)
         raise Refused(rules.ISSUER_UNAVAILABLE, customer=customer) from error
     if same is not None and same.key == key and same.token == token["token"]:
         return same  # the same form again (a double tap): the issuer answered with the same token
@@ -109,7 +127,7 @@ def apply(
         return _by_key(customer, key)
     journal.record(
         "screen",
-        screen="S-OTPAPP",
+        screen=screen,
         customer=customer,
         application=application.id,
         superseded=[old.id for old in superseded],
