@@ -6,7 +6,9 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from pages.login import LoginPage
+from pages.phones import named
 from pages.risk_based_auth import RiskBasedAuthPage
+from steps.codes import PHONE
 from steps.common import held
 from steps.mail_password import customers_pc
 
@@ -96,3 +98,14 @@ def failures_counted(world, persona, count):
 @then("トップページには進めない")
 def home_not_reached(phone):
     phone.screen(RiskBasedAuthPage).expect_shown()
+
+
+@then(parsers.re(rf"{PHONE}に追加認証の画面が表示される"))
+def asked_on(phones, label, kind):
+    """R-RBA: a phone the bank has not seen the customer log in from is asked a secret question first."""
+    named(phones, label, kind).screen(RiskBasedAuthPage).expect_shown()
+
+
+@when(parsers.re(rf"{PHONE}で秘密の質問に登録した回答を入力する"))
+def answer_right_on(phones, persona, label, kind):
+    named(phones, label, kind).screen(RiskBasedAuthPage).reply_from(persona["secret_qa"])
