@@ -10,41 +10,21 @@ README says so).
 
 from __future__ import annotations
 
-import uuid
-
-from flask import g, request
-
 from mockbank.app import bp
-from mockbank.devices import WELL_FORMED, device_id
+from mockbank.devices import keep_device, remembered_device
 
 COOKIE = "mockbank_app_device"
-TEN_YEARS = 10 * 365 * 24 * 3600
 
 
 def app_device() -> str:
     """This phone's identity, as the app reads it from the phone."""
-    if "app_device" not in g:
-        kept = request.cookies.get(COOKIE, "")
-        g.app_device = device_id() or (kept if WELL_FORMED.fullmatch(kept) else None)
-        if g.app_device is None:
-            g.app_device = g.new_app_device = uuid.uuid4().hex
-    return g.app_device
+    return remembered_device(COOKIE)
 
 
 @bp.after_app_request
 def keep_identity(response):
     """A phone without an identity of its own keeps the one the app gave it."""
-    if g.get("new_app_device"):
-        response.set_cookie(
-            COOKIE,
-            g.new_app_device,
-            max_age=TEN_YEARS,
-            path="/app",
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure,
-        )
-    return response
+    return keep_device(response, COOKIE, path="/app")
 
 
 @bp.context_processor

@@ -18,8 +18,8 @@ START_AGAIN = "otp_start_again"  # why the last application ended on S-TEL (R-TE
 START_AGAIN_PROBLEMS = {p.rule: p for p in (rules.TEL_EXPIRED, rules.TOKEN_FAILED)}
 
 
-def _otpapp_context(customer) -> dict:
-    """S-OTPAPP shows the registered phones by their last four digits (R-TEL-PICK), and why it came back, once."""
+def application_context(customer) -> dict:
+    """S-OTPAPP (and S-REISSUE, P20) shows the registered phones by their last four digits (R-TEL-PICK), and why it came back, once."""
     carried = START_AGAIN_PROBLEMS.get(session.pop(START_AGAIN, None))
     # One key per filled-in form: a double tap, or a retry after the issuer failed, is the same application.
     key = service.application_key(request.form.get("application", "")) if request.method == "POST" else None
@@ -32,7 +32,9 @@ def _otpapp_context(customer) -> dict:
 
 @bp.route("/netbank/otp-application", methods=("GET", "POST"))
 @at_step(STEP_OTP, also=without_token)
-@form_view("S-OTPAPP", "bank/otp_application.html", cancel=True, on_cancel=service.cancel_open, context=_otpapp_context)
+@form_view(
+    "S-OTPAPP", "bank/otp_application.html", cancel=True, on_cancel=service.cancel_open, context=application_context
+)
 def otp_application(form, customer):
     """ワンタイムパスワード利用申請 (S-OTPAPP, P12): mail ×2, 利用開始パスワード ×2, a phone, 確認用パスワード; or 中止する."""
     service.apply(

@@ -5,32 +5,16 @@ Then the same 電話番号認証 (S-TEL) and トークン発行 (S-TOKEN) as P13
 
 from __future__ import annotations
 
-import uuid
-
-from flask import request, session
-
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
-from mockbank.bank.otp_application import START_AGAIN, START_AGAIN_PROBLEMS
-from mockbank.bank.services import otp_application as applications
+from mockbank.bank.otp_application import application_context
 from mockbank.bank.services import token_reissue as service
 from mockbank.bank.session import REISSUE, requires
 
 
-def _reissue_context(customer) -> dict:
-    """S-REISSUE shows the registered phones by their last four digits (R-TEL-PICK), and why it came back, once."""
-    carried = START_AGAIN_PROBLEMS.get(session.pop(START_AGAIN, None))
-    key = applications.application_key(request.form.get("application", "")) if request.method == "POST" else None
-    return {
-        "phones": applications.phone_choices(customer),
-        "carried": [carried] if carried else [],
-        "application_key": key or uuid.uuid4().hex,
-    }
-
-
 @bp.route("/netbank/token-reissue/application", methods=("GET", "POST"))
 @requires(REISSUE, "bank.token_reissue_auth")
-@form_view("S-REISSUE", "bank/token_reissue.html", cancel=True, on_cancel=service.cancel, context=_reissue_context)
+@form_view("S-REISSUE", "bank/token_reissue.html", cancel=True, on_cancel=service.cancel, context=application_context)
 def token_reissue(form, customer):
     """トークン再発行 (S-REISSUE, P20): mail ×2, 利用開始パスワード ×2, a phone, 電話番号認証を行う; or 申込を中止する."""
     service.apply(

@@ -40,13 +40,7 @@ def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, 
     told, and reissues) and a pending, revoked or already activated one a 409: a second device needs a
     reissue, never the same token (R-APP-BIND).
     """
-    for name, value in (("service_id", service_id), ("user_id", user_id), ("start_password", start_password)):
-        if not isinstance(value, str) or len(value) > MAX_REF:
-            raise bad_request(f"{name} must be a string")
-    device = _device(device)
-    token = None
-    if service_id == SERVICE_ID:
-        token = db.session.scalar(db.select(IssuerToken).where(IssuerToken.user_id == user_id))
+    device, token = _asked(device, service_id=service_id, user_id=user_id, start_password=start_password)
     if token is None:
         secret_matches(_unknown_hash(), start_password)  # as long as a real comparison: the time says nothing
         _journal_setup_refused(None, "wrong_values")
@@ -97,19 +91,25 @@ def activate(service_id, user_id, start_password, device) -> tuple[IssuerToken, 
     return token, token.secret
 
 
+def _asked(device, **values):
+    """The app's question checked for form (strings of a sane length, a well-formed device): (device, the token its
+    サービスID and ユーザID name, or None)."""
+    for name, value in values.items():
+        if not isinstance(value, str) or len(value) > MAX_REF:
+            raise bad_request(f"{name} must be a string")
+    device = _device(device)
+    if values["service_id"] != SERVICE_ID:
+        return device, None
+    return device, db.session.scalar(db.select(IssuerToken).where(IssuerToken.user_id == values["user_id"]))
+
+
 def app_state(service_id, user_id, device, check) -> str:
     """activated or revoked: what the app on the phone the token was set up on learns of it (R-REISSUE-OLD).
 
     The phone proves it holds the token set up there with the check value it made at 初期設定; any other question
     gets the same 400 as a token that does not exist. A revoked token's answer names R-REISSUE-OLD in the journal.
     """
-    for name, value in (("service_id", service_id), ("user_id", user_id), ("check", check)):
-        if not isinstance(value, str) or len(value) > MAX_REF:
-            raise bad_request(f"{name} must be a string")
-    device = _device(device)
-    token = None
-    if service_id == SERVICE_ID:
-        token = db.session.scalar(db.select(IssuerToken).where(IssuerToken.user_id == user_id))
+    device, token = _asked(device, service_id=service_id, user_id=user_id, check=check)
     if token is None or token.device != device or not hmac.compare_digest(check_value(token.secret, device), check):
         raise IssuerError(400, "wrong_values", WRONG_SETUP)
     state = state_of(token)

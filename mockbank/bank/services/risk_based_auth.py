@@ -11,23 +11,19 @@ of them ever sees which questions a customer registered.
 from __future__ import annotations
 
 import secrets
-import uuid
 from dataclasses import dataclass
-
-from flask import g, request
 
 from mockbank import applied, clock, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import refuse_if
 from mockbank.bank.models import Customer, KnownDevice, RbaQuestion
 from mockbank.db import db
-from mockbank.devices import WELL_FORMED, device_id
+from mockbank.devices import keep_device, remembered_device
 from mockbank.passwords import secret_matches
 
 # A browser without a harness identity (a person's own phone) is known by a long-lived cookie of the bank's, as a
 # real bank's risk engine knows a browser; clearing cookies or a private window makes it a new device.
 COOKIE = "mockbank_bank_device"
-TEN_YEARS = 10 * 365 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -41,27 +37,12 @@ class QuestionAsked:
 
 def current_device() -> str:
     """The identity of the device this request comes from: the harness's header, else the bank's own cookie."""
-    if "bank_device" not in g:
-        kept = request.cookies.get(COOKIE, "")
-        g.bank_device = device_id() or (kept if WELL_FORMED.fullmatch(kept) else None)
-        if g.bank_device is None:
-            g.bank_device = g.new_bank_device = uuid.uuid4().hex
-    return g.bank_device
+    return remembered_device(COOKIE)
 
 
 def keep_device_cookie(response):
     """A browser without an identity of its own keeps the one the bank gave it (after every bank request)."""
-    if g.get("new_bank_device"):
-        response.set_cookie(
-            COOKIE,
-            g.new_bank_device,
-            max_age=TEN_YEARS,
-            path="/",
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure,
-        )
-    return response
+    return keep_device(response, COOKIE)
 
 
 def _known(customer: Customer, device: str) -> KnownDevice | None:
