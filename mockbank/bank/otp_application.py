@@ -30,6 +30,11 @@ def application_context(customer) -> dict:
     }
 
 
+def application_entries(form) -> tuple[str, ...]:
+    """What S-OTPAPP and S-REISSUE both ask: mail ×2, 利用開始パスワード ×2 and the phone picked (P12, P20)."""
+    return tuple(form.get(name, "") for name in ("mail", "mail_again", "start_pw", "start_pw_again", "phone"))
+
+
 @bp.route("/netbank/otp-application", methods=("GET", "POST"))
 @at_step(STEP_OTP, also=without_token)
 @form_view(
@@ -37,14 +42,5 @@ def application_context(customer) -> dict:
 )
 def otp_application(form, customer):
     """ワンタイムパスワード利用申請 (S-OTPAPP, P12): mail ×2, 利用開始パスワード ×2, a phone, 確認用パスワード; or 中止する."""
-    service.apply(
-        customer,
-        form.get("mail", ""),
-        form.get("mail_again", ""),
-        form.get("start_pw", ""),
-        form.get("start_pw_again", ""),
-        form.get("phone", ""),
-        form.get("confirm_pw", ""),
-        key=form.get("application", ""),
-    )
+    service.apply(customer, *application_entries(form), form.get("confirm_pw", ""), key=form.get("application", ""))
     return "bank.otp_application_phone_check"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
-from mockbank.bank.otp_application import application_context
+from mockbank.bank.otp_application import application_context, application_entries
 from mockbank.bank.services import token_reissue as service
 from mockbank.bank.session import REISSUE, requires
 
@@ -17,13 +17,5 @@ from mockbank.bank.session import REISSUE, requires
 @form_view("S-REISSUE", "bank/token_reissue.html", cancel=True, on_cancel=service.cancel, context=application_context)
 def token_reissue(form, customer):
     """トークン再発行 (S-REISSUE, P20): mail ×2, 利用開始パスワード ×2, a phone, 電話番号認証を行う; or 申込を中止する."""
-    service.apply(
-        customer,
-        form.get("mail", ""),
-        form.get("mail_again", ""),
-        form.get("start_pw", ""),
-        form.get("start_pw_again", ""),
-        form.get("phone", ""),
-        key=form.get("application", ""),
-    )
+    service.apply(customer, *application_entries(form), key=form.get("application", ""))
     return "bank.otp_application_phone_check"
