@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 from mockbank.issuer.binding import check_value
+from tests import test_issuer
 from tests.test_issuer import MAIL, OTHER_PHONE, PHONE, application, code, mails
 
+issuer = test_issuer.issuer  # the fixture: the issuer's API called with its key, as in test_issuer
+
 REISSUE_SUBJECT, FIRST_SUBJECT = "青森みちのく銀行トークン発行のご案内", "青森みちのく銀行トークン発行ご案内"
-
-
-@pytest.fixture
-def issuer(app):
-    http = app.test_client()
-
-    def call(method: str, path: str, body=None, key: str | None = app.config["ISSUER_API_KEY"]):
-        headers = {"X-Issuer-Key": key} if key is not None else {}
-        return http.open("/issuer/api" + path, method=method, json=body, headers=headers)
-
-    return call
 
 
 def token_of(issuer, name: str, device: str | None, bank_ref: str = "17", reissue: bool = False) -> dict:

@@ -38,6 +38,18 @@ class Key:
         return cbor2.dumps({1: 2, 3: -7, -1: 1, -2: numbers.x.to_bytes(32, "big"), -3: numbers.y.to_bytes(32, "big")})
 
 
+def credential_json(key: Key, response: dict) -> dict:
+    """A PublicKeyCredential as the page sends it (toJSON()): the key's ID around the authenticator's `response`."""
+    return {
+        "id": bytes_to_base64url(key.credential_id),
+        "rawId": bytes_to_base64url(key.credential_id),
+        "type": "public-key",
+        "response": response,
+        "authenticatorAttachment": "platform",
+        "clientExtensionResults": {},
+    }
+
+
 @dataclass
 class SoftAuthenticator:
     """A phone's biometric: `verified` says whether the face or finger is recognised."""
@@ -60,18 +72,14 @@ class SoftAuthenticator:
         attested = b"\0" * 16 + struct.pack(">H", len(key.credential_id)) + key.credential_id + key.cose()
         auth_data = hashlib.sha256(rp.encode()).digest() + self.flags(AT) + struct.pack(">I", 0) + attested
         attestation = cbor2.dumps({"fmt": "none", "attStmt": {}, "authData": auth_data})
-        return {
-            "id": bytes_to_base64url(key.credential_id),
-            "rawId": bytes_to_base64url(key.credential_id),
-            "type": "public-key",
-            "response": {
+        return credential_json(
+            key,
+            {
                 "clientDataJSON": bytes_to_base64url(client),
                 "attestationObject": bytes_to_base64url(attestation),
                 "transports": ["internal"],
             },
-            "authenticatorAttachment": "platform",
-            "clientExtensionResults": {},
-        }
+        )
 
     def get(
         self,
@@ -93,19 +101,15 @@ class SoftAuthenticator:
         signature = key.private.sign(auth_data + hashlib.sha256(client).digest(), ec.ECDSA(hashes.SHA256()))
         if bogus_signature:
             signature = b"\x30\x06\x02\x01\x01\x02\x01\x01"
-        return {
-            "id": bytes_to_base64url(key.credential_id),
-            "rawId": bytes_to_base64url(key.credential_id),
-            "type": "public-key",
-            "response": {
+        return credential_json(
+            key,
+            {
                 "clientDataJSON": bytes_to_base64url(client),
                 "authenticatorData": bytes_to_base64url(auth_data),
                 "signature": bytes_to_base64url(signature),
                 "userHandle": bytes_to_base64url(user_handle if user_handle is not None else key.user_handle),
             },
-            "authenticatorAttachment": "platform",
-            "clientExtensionResults": {},
-        }
+        )
 
     @staticmethod
     def _client(kind: str, challenge: str, origin: str) -> bytes:
