@@ -4,9 +4,10 @@ from flask import flash, session
 
 from mockbank.bank import bp
 from mockbank.bank.form_view import form_view
+from mockbank.bank.models import STEP_DONE
 from mockbank.bank.risk_based_auth import awaiting_answer
 from mockbank.bank.services import risk_based_auth
-from mockbank.bank.services.customer_info import keeps_credentials, verify_applicant
+from mockbank.bank.services.customer_info import verify_applicant
 from mockbank.bank.session import APPLICANT, CUSTOMER, put
 
 # §1(1) and its example: the ID and passwords of the service are shared by every device of the customer's.
@@ -28,9 +29,9 @@ def customer_info(form):
         form.get("confirm_pw", ""),
     )
     session.clear()
-    if keeps_credentials(customer) and risk_based_auth.unusual(customer):  # R-RBA: a secret question first
-        return awaiting_answer(risk_based_auth.ask(customer, "SID001"))
-    if keeps_credentials(customer):  # already using the service: no new login ID, on to the OTP application
+    if customer.step == STEP_DONE:  # already using the service (keeps_credentials): no new login ID
+        if risk_based_auth.unusual(customer):  # R-RBA: a secret question first
+            return awaiting_answer(risk_based_auth.ask(customer, "SID001"))
         put(CUSTOMER, customer)
         flash(KEEPS_CREDENTIALS)
         return "bank.otp_application"

@@ -35,11 +35,12 @@ def verify_applicant(branch: str, kind: str, number: str, login_pw: str, confirm
     customer = account.customer
     right = secret_matches(customer.login_pw_hash, login_pw) and secret_matches(customer.confirm_pw_hash, confirm_pw)
     lockout.check_password(customer, right, "SID001", rules.ACCOUNT_MISMATCH)
-    if customer.step != STEP_LOGIN_ID and not keeps_credentials(customer):
+    using = customer.step != STEP_LOGIN_ID  # already has a login ID: only keeps_credentials lets them on
+    if using and not keeps_credentials(customer):
         db.session.commit()
         raise Refused(already_has_login_id(customer), customer=customer)
     journal.record("screen", screen="SID001", customer=customer)
-    if keeps_credentials(customer):
+    if using:
         applied.passed("R-CRED-SHARED")
         if not risk_based_auth.unusual(customer):  # else S-RBA asks first, and the login completes there (R-RBA)
             complete_login(customer, "SID001")
