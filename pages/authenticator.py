@@ -40,6 +40,7 @@ class Biometric:
         self.pages: dict[Page, tuple[CDPSession, str]] = {}
         self.verified = True
         self.present = True
+        self.overrides = {"isBogusSignature": False, "isBadUV": False, "isBadUP": False}  # what tamper() set
         self._attaching: set[Page] = set()
 
     def attach(self, page: Page) -> None:
@@ -59,6 +60,8 @@ class Biometric:
         added = cdp.send("WebAuthn.addVirtualAuthenticator", {"options": options}, timeout=CDP_MS)
         aid = added["authenticatorId"]
         self.pages[page] = (cdp, aid)
+        if any(self.overrides.values()):  # a page opened after tamper() answers as tampered too
+            cdp.send("WebAuthn.setResponseOverrideBits", {"authenticatorId": aid, **self.overrides}, timeout=CDP_MS)
         for credential in self.credentials.values():
             cdp.send("WebAuthn.addCredential", {"authenticatorId": aid, "credential": credential}, timeout=CDP_MS)
         cdp.on("WebAuthn.credentialAdded", lambda event: self.learn(page, event["credential"]))
@@ -114,6 +117,6 @@ class Biometric:
 
     def tamper(self, *, bogus_signature: bool = False, bad_uv: bool = False) -> None:
         """The next answers carry a bad signature or no UV flag for the bank to catch; all False clears it."""
-        bits = {"isBogusSignature": bogus_signature, "isBadUV": bad_uv, "isBadUP": False}
+        self.overrides = {"isBogusSignature": bogus_signature, "isBadUV": bad_uv, "isBadUP": False}
         for cdp, aid in self.pages.values():
-            cdp.send("WebAuthn.setResponseOverrideBits", {"authenticatorId": aid, **bits}, timeout=CDP_MS)
+            cdp.send("WebAuthn.setResponseOverrideBits", {"authenticatorId": aid, **self.overrides}, timeout=CDP_MS)

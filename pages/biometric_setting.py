@@ -18,6 +18,7 @@ class BiometricSettingPage(Screen):
     TITLE = "生体認証利用設定"
     URL = "/netbank/biometric/setting"
     NOT_ON_DEVICE = "生体認証は、生体認証機能があるスマートフォンをご利用の場合のみご利用いただけます。"
+    UNKNOWN_DEVICE = "この端末では生体認証の登録はできません。この端末でつないでネ！ットにログインしてから、もう一度お試しください。"
     FAILED = "生体認証が完了しなかったため、生体認証の登録はできませんでした。もう一度お試しください。"
 
     start = button("生体認証を行う")
@@ -57,6 +58,11 @@ class BiometricSettingPage(Screen):
         self.expect_shown()
         expect(self.alert).to_contain_text(message)
         expect(self.login_id).to_have_count(0)
+
+    def expect_refused(self, message: str) -> None:
+        """Still on 生体認証利用設定 with the bank's message: nothing is registered."""
+        self.expect_shown()
+        expect(self.alert).to_contain_text(message)
 
     def expect_names(self, kind: str) -> None:
         """The screen names the phone's biometric as the phone does (Face ID or Touch ID on iPhone, 指紋認証 on Android)."""

@@ -46,6 +46,11 @@ class TokenReissueAuthPage(Screen):
         self.expect_shown()
         expect(self.alert).to_have_text(message)
 
+    def expect_told(self, message: str) -> None:
+        """Still on S-REISSUE-AUTH, the bank's message beginning with `message` (the lock's names whom to call)."""
+        self.expect_shown()
+        expect(self.alert).to_contain_text(message)
+
 
 class FaqPage(Screen):
     """「つないでネ！ット よくあるご質問」 (the bank's HP): no screen of the catalogue; 「トークン再発行のお申込み」."""

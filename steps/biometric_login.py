@@ -27,6 +27,15 @@ def log_in(phone):
     phone.screen(BiometricLoginPage).log_in()
 
 
+@when(parsers.re(r"「生体認証でログイン」をあと(?P<times>\d+)回続けて押す"))
+def log_in_again(phone, times):
+    """Each refused try leaves the customer on 生体認証ログイン with the bank's message; then the next."""
+    page = phone.screen(BiometricLoginPage)
+    for _ in range(int(times)):
+        page.expect_refused()
+        page.log_in()
+
+
 @when(parsers.re(rf"このスマートフォンの生体認証の登録を{PHONE}にそのまま写す"))
 def copy_credential(phone, phones, label, kind):
     """A copy of the phone's credential, private key and count included, in another phone's authenticator (a clone)."""

@@ -48,6 +48,7 @@ def cancelled(phone):
     phone.biometric.answer(present=False)
 
 
+@given(parsers.re(r"スマートフォンの生体認証の応答は(?P<how>署名が壊れている|本人確認の印がない)"))
 @when(parsers.re(r"スマートフォンの生体認証の応答は(?P<how>署名が壊れている|本人確認の印がない)"))
 def tampered(phone, how):
     phone.biometric.tamper(bogus_signature=how == "署名が壊れている", bad_uv=how == "本人確認の印がない")
@@ -58,14 +59,16 @@ def untampered(phone):
     phone.biometric.tamper()
 
 
-@when("スマートフォンに表示された生体認証を行う")
-def use_biometric(phone):
-    phone.screen(BiometricSettingPage).use_biometric()
+@when(parsers.re(rf"(?:{PHONE}で)?スマートフォンに表示された生体認証を行う"))
+def use_biometric(phones, label=None, kind=None):
+    named(phones, label or THIS_PHONE, kind).screen(BiometricSettingPage).use_biometric()
 
 
-@when("ログインIDとログインパスワードを入力して「登録」をタップする")
-def register(phone, persona):
-    phone.screen(BiometricSettingPage).register(persona["login_id"], persona["login_password"])
+@when(parsers.re(rf"(?:{PHONE}で)?ログインIDとログインパスワードを入力して「登録」をタップする"))
+def register(phones, persona, label=None, kind=None):
+    named(phones, label or THIS_PHONE, kind).screen(BiometricSettingPage).register(
+        persona["login_id"], persona["login_password"]
+    )
 
 
 @when(parsers.re(r"誤ったログインパスワードで「登録」を(?P<times>\d+)回続けてタップする"))
@@ -83,6 +86,12 @@ def asks_id_and_password(phone):
 def not_registered(phone, world, persona):
     phone.screen(BiometricSettingPage).expect_failed()
     assert not [c for c in held(world, persona, "biometrics") if not c["revoked"]], "nothing registered"
+
+
+@then(parsers.re(rf"{PHONE}の生体認証利用設定画面には、この端末では登録できないと表示される"))
+def refused_on_unknown_device(phones, label, kind):
+    """R-BIO-SET with R-RBA: the ID and password were right, but the bank has never seen this phone log in."""
+    named(phones, label, kind).screen(BiometricSettingPage).expect_refused(BiometricSettingPage.UNKNOWN_DEVICE)
 
 
 @then("生体認証は登録されていない")

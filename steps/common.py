@@ -160,7 +160,7 @@ def screen_open(world, phone, base_url, persona, name):
     opened(world, phone, base_url, persona, NAMED[name])
 
 
-@when(parsers.re(r"「(?P<name>.+)」をタップする"))
+@when(parsers.re(r"「(?P<name>[^」]+)」をタップする"))
 def tap(screen, name):
     screen.control(name).click()
 

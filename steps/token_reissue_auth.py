@@ -57,6 +57,11 @@ def choice_shown(phone):
     phone.screen(TokenReissueAuthPage).expect_choice()
 
 
+@then(parsers.re(r"トークン再発行の認証画面に「(?P<message>[^」]+)」と表示される"))
+def refused_with(phone, message):
+    phone.screen(TokenReissueAuthPage).expect_told(message)
+
+
 @then("トークン再発行の認証画面のままで、どちらが誤っているかは示されない")
 def refused_without_hint(phone):
     phone.screen(TokenReissueAuthPage).expect_refused()

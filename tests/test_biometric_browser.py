@@ -137,6 +137,23 @@ def test_a_tampered_answer_reaches_the_bank_which_refuses_it_and_counts_it(world
     phone.screen(HomePage).expect_customer(customer["name"])
 
 
+def test_a_page_opened_after_tampering_answers_tampered_and_registers_nothing(world, phones):
+    phone = phones.default
+    persona = world.client.persona("active", otp="active", device=phone.identity)
+    phone.biometric.tamper(bad_uv=True)  # before the phone has opened any page
+    later = phone.open("later")
+    setting = BiometricSettingPage(later)
+    setting.open()
+    setting.use_biometric()
+    setting.expect_failed()
+    assert world.client.customer(persona["customer_id"])["biometrics"] == []
+    failed = world.client.journal(kind="biometric_failed")[-1]["detail"]["reason"]
+    assert "User verification is required" in failed or failed == "phone:NotAllowedError"
+    phone.biometric.tamper()
+    setting.use_biometric()
+    setting.expect_asks_id_and_password()
+
+
 def test_a_copy_in_another_phone_is_refused_and_using_both_reveals_the_clone(world, phones, customer):
     phone = phones.default
     copy = phones.get("写し", "Android")

@@ -96,6 +96,7 @@ def register(form) -> str:
     if customer.step != STEP_DONE:
         raise failed(rules.BIO_SET_NOT_READY, f"step:{customer.step}", customer)
     if risk_based_auth.unusual(customer):  # ID and password alone never make a stranger's phone a way in (R-RBA)
+        journal.record("refused", screen=SCREEN, rule="R-RBA", customer=customer, device=device_id())
         raise failed(rules.BIO_SET_UNKNOWN_DEVICE, "unknown device", customer)
     device = kept.get("device")
     for old in rp.active(customer):
