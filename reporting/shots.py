@@ -1,10 +1,12 @@
 """Step screenshots: the visible screen only, as a small WebP, each distinct screen stored once per run.
 
 A run takes a screenshot after every step, but most steps leave the screen as
-it was and every scenario of a feature starts from the same screens, so a file
-is named by its content: a screen seen a hundred times is stored once. Playwright
-screenshots only as PNG or JPEG; the browser itself re-encodes a new screen as
-WebP, which keeps Japanese text sharp in about two thirds of a JPEG's bytes.
+it was and every scenario of a feature starts from the same screens. So a page
+whose state (address, scroll, focus, typed values, markup) has not changed
+since its last screenshot reuses it without asking the browser, and a file is
+named by its content: a screen seen a hundred times is stored once. Chromium
+encodes the WebP itself (CDP Page.captureScreenshot) at CSS pixels in one round
+trip; elsewhere Playwright's PNG is re-encoded as WebP in a page of the browser.
 """
 
 from __future__ import annotations
@@ -12,10 +14,23 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import weakref
 from pathlib import Path
 
 QUALITY = 0.5  # WebP quality, 0–1: small Japanese text still reads when the screenshot is opened at full size
 BUDGET = 40_000  # bytes one screenshot may take: the largest, on the desktop viewport (1280×720), measured 33 kB
+# What a screen shows, in one round trip: its address, scroll, focus, the values typed into it and a hash of its
+# markup. Two moments with the same state draw the same pixels (animations aside, which the bank's pages have none
+# of), so the step after a step that changed nothing reuses the screenshot instead of taking it again.
+STATE = """() => {
+  const d = document.documentElement, fields = document.querySelectorAll("input, select, textarea");
+  let text = d ? d.outerHTML : "";
+  for (const f of fields) text += "\u0000" + f.value + (f.checked ? "\u0001" : "");
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  const all = d ? Array.prototype.indexOf.call(document.getElementsByTagName("*"), document.activeElement) : -1;
+  return [scrollX, scrollY, [location.href, innerWidth, innerHeight, all, text.length, h >>> 0].join(" ")];
+}"""
 ENCODE = """async ([png, quality]) => {
   const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
   const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
@@ -29,22 +44,42 @@ ENCODE = """async ([png, quality]) => {
 }"""
 SUFFIX = {"image/webp": ".webp", "image/png": ".png"}
 _encoders: dict = {}  # browser → the page of its own that encodes screenshots
+_last: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → (its state, the screenshot of it)
+_sessions: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → its CDP session for screenshots
 
 
 def save(page, folder: Path) -> Path:
     """Screenshot what the page shows now (the viewport, at CSS pixels) into folder, named by its content."""
-    png = page.screenshot(type="png", scale="css", timeout=3000, animations="disabled")
-    name = hashlib.sha1(png).hexdigest()[:16]
-    for suffix in SUFFIX.values():
-        if (folder / f"{name}{suffix}").exists():
-            return folder / f"{name}{suffix}"
-    kind, data = encode(page.context.browser, png)
+    x, y, seen = page.evaluate(STATE)
+    state = (x, y, seen)
+    last = _last.get(page)
+    if last and last[0] == state and last[1].parent == folder and last[1].exists():
+        return last[1]  # nothing on the screen changed since the last screenshot
+    kind, data = capture(page, x, y)
+    name = hashlib.sha1(data).hexdigest()[:16]
     path = folder / f"{name}{SUFFIX[kind]}"
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    os.replace(partial, path)  # pytest-xdist workers may store the same screen at once
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(data)
+        os.replace(partial, path)  # pytest-xdist workers may store the same screen at once
+    _last[page] = (state, path)
     return path
+
+
+def capture(page, x: float = 0, y: float = 0) -> tuple[str, bytes]:
+    """The viewport (scrolled to x, y) at CSS pixels as WebP, straight from Chromium (CDP); else a re-encoded PNG."""
+    size = page.viewport_size
+    try:
+        cdp = _sessions.get(page)
+        if cdp is None:
+            cdp = _sessions[page] = page.context.new_cdp_session(page)
+        clip = {"x": x, "y": y, "width": size["width"], "height": size["height"], "scale": 1}
+        shot = cdp.send("Page.captureScreenshot", {"format": "webp", "quality": round(QUALITY * 100), "clip": clip})
+        return "image/webp", base64.b64decode(shot["data"])
+    except Exception:  # not Chromium, or no viewport: Playwright's PNG, re-encoded as WebP by the browser if it can
+        png = page.screenshot(type="png", scale="css", timeout=3000, animations="disabled")
+        return encode(page.context.browser, png)
 
 
 def encode(browser, png: bytes) -> tuple[str, bytes]:

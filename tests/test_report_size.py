@@ -57,6 +57,35 @@ def test_a_screen_seen_again_is_stored_once(browser, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({first.name, other.name})
 
 
+def pixel(browser, path, x: int, y: int) -> list[int]:
+    """The RGB of one pixel of an image file, as a browser decodes it."""
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    rgb = page.evaluate(
+        """([x, y]) => { const i = document.images[0], c = new OffscreenCanvas(i.naturalWidth, i.naturalHeight);
+        const g = c.getContext("2d"); g.drawImage(i, 0, 0); return Array.from(g.getImageData(x, y, 1, 1).data.slice(0, 3)); }""",
+        [x, y],
+    )
+    page.close()
+    return rgb
+
+
+def test_a_scrolled_screen_is_shot_where_it_is_scrolled_to_and_a_typed_value_makes_a_new_screenshot(browser, tmp_path):
+    page = browser.new_page(viewport={"width": 393, "height": 659})
+    page.set_content(
+        '<body style="margin:0"><div style="height:659px;background:#f00"></div>'
+        '<div style="height:659px;background:#00f"><input id="f"></div></body>'
+    )
+    top = shots.save(page, tmp_path)
+    page.evaluate("window.scrollTo(0, 659)")
+    scrolled = shots.save(page, tmp_path)
+    page.fill("#f", "aomori2025")
+    typed = shots.save(page, tmp_path)
+    page.close()
+    assert pixel(browser, top, 200, 300)[0] > 200 and pixel(browser, scrolled, 200, 300)[2] > 200
+    assert len({top, scrolled, typed}) == 3
+
+
 def test_the_history_keeps_only_the_runs_the_report_shows(tmp_path):
     """A full run's history line is about 75 kB: kept runs are bounded by what the trend shows, not 200 nights."""
     from reporting import history
