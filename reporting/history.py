@@ -7,11 +7,11 @@ from pathlib import Path
 
 from reporting.records import device_rank, outcome_counts
 
-KEEP = 30  # runs kept in the file: the trend shows 30; a full run's line is about 75 kB
+KEEP = 30  # runs kept in the file: the trend shows 30; a full run's line is about 120 kB
 
 
 def run_summary(run_id: str, started: str, duration: float, records: list[dict]) -> dict:
-    """What one run leaves in the history: totals, totals per device, and each scenario's outcome."""
+    """What one run leaves in the history: totals, totals per device, each scenario's outcome and each run's seconds."""
     devices = sorted({r["device"] for r in records})
     return {
         "run_id": run_id,
@@ -20,6 +20,8 @@ def run_summary(run_id: str, started: str, duration: float, records: list[dict])
         "totals": outcome_counts(records),
         "devices": {d: outcome_counts([r for r in records if r["device"] == d]) for d in devices},
         "results": {f"{r['key']}|{r['device']}": r["outcome"] for r in records},
+        # By node ID, as --shard balances pytest's items by them.
+        "durations": {r["nodeid"]: round(r["duration"], 2) for r in records if r.get("nodeid")},
     }
 
 
