@@ -7,7 +7,8 @@ from pathlib import Path
 
 from reporting.records import device_rank, outcome_counts
 
-KEEP = 30  # runs kept in the file: the trend shows 30; a full run's line is about 120 kB
+KEEP = 30  # runs kept in the file: the trend shows 30; a full run's line is about 75 kB
+KEEP_DURATIONS = 5  # the newest runs keep their durations (--shard balances by them): about 95 kB more each
 
 
 def run_summary(run_id: str, started: str, duration: float, records: list[dict]) -> dict:
@@ -30,6 +31,8 @@ def append(path: Path, summary: dict) -> list[dict]:
     runs = load(path)
     runs.append(summary)
     runs = runs[-KEEP:]
+    for old in runs[:-KEEP_DURATIONS]:
+        old.pop("durations", None)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in runs), encoding="utf-8")
     return runs

@@ -51,6 +51,10 @@ def merge(folders: list[Path], out: Path, root: Path = ROOT, history_dir: Path |
             merged.append(_bring(record, folder, out, run_id, index))
     merged.sort(key=records.sort_key)
     env = _environment(envs, merged)
+    if len({e.get("commit") for e in envs}) > 1:
+        problems.append(
+            "shards ran different commits: " + ", ".join(sorted({(e.get("commit") or "?")[:10] for e in envs}))
+        )
     first = datetime.fromisoformat(env["started"]) if env.get("started") else started
     run = history.run_summary(run_id, f"{first:%Y-%m-%d %H:%M:%S}", env["duration"], merged)
     runs = history.append((history_dir or out / "history") / "history.jsonl", run)

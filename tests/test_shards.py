@@ -89,3 +89,12 @@ def test_the_merge_accepts_a_whole_split_and_names_what_is_missing_doubled_or_fr
     assert "plans differ" in shards.check([manifest(1), manifest(2), manifest(3, plan="q")])[0]
     assert shards.check([manifest(1), manifest(2), manifest(3, selected=1)]) == ["the shards ran 5 of 6 collected runs"]
     assert shards.check([]) == ["no shard folder has a shard.json"]
+
+
+def test_only_the_newest_runs_keep_their_durations_in_the_history(tmp_path):
+    path = tmp_path / "history.jsonl"
+    record = {"key": "test_x", "device": "iPhone", "outcome": "passed", "nodeid": "f.py::test_x[iPhone]", "duration": 1}
+    for number in range(history.KEEP_DURATIONS + 3):
+        runs = history.append(path, history.run_summary(str(number), "t", 1.0, [record]))
+    kept = [run["run_id"] for run in history.load(path) if "durations" in run]
+    assert kept == [run["run_id"] for run in runs[-history.KEEP_DURATIONS :]]
