@@ -27,8 +27,8 @@ def run_summary(run_id: str, started: str, duration: float, records: list[dict])
 
 
 def append(path: Path, summary: dict) -> list[dict]:
-    """Add this run and return the kept history, oldest first."""
-    runs = load(path)
+    """Add this run (in place of its earlier line: shards merged again) and return the kept history, oldest first."""
+    runs = [run for run in load(path) if run.get("run_id") != summary["run_id"]]
     runs.append(summary)
     runs = runs[-KEEP:]
     for old in runs[:-KEEP_DURATIONS]:

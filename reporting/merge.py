@@ -10,6 +10,7 @@ cucumber JSON, JUnit XML and history line, as one unsharded run would.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shlex
@@ -35,33 +36,40 @@ def merge(folders: list[Path], out: Path, root: Path = ROOT, history_dir: Path |
         for folder, m in zip(folders, manifests, strict=True)
         if not m
     ]
-    started = datetime.now(JST)
-    run_id = f"{started:%Y%m%d-%H%M%S}-{os.getpid()}-merged"
+    found = [_results(folder, manifest, problems) for folder, manifest in zip(folders, manifests, strict=True)]
+    envs = [{**loaded["environment"], "runs": len(loaded["records"])} for loaded in found if loaded]
+    # The same shards merged again are the same run: one history line, one screenshot folder.
+    ids = sorted(e.get("run_id", "?") for e in envs) or ["none"]
+    run_id = f"{ids[0]}-merged-{hashlib.sha1('+'.join(ids).encode()).hexdigest()[:8]}"
     out.mkdir(parents=True, exist_ok=True)
-    merged, envs = [], []
-    for index, (folder, manifest) in enumerate(zip(folders, manifests, strict=True)):
-        results = folder / "results.json"
-        if not results.exists():
-            if manifest and manifest["selected"]:
-                problems.append(f"{folder}: shard {manifest['shard']}/{manifest['of']} left no results")
-            continue
-        loaded = json.loads(results.read_text(encoding="utf-8"))
-        envs.append({**loaded["environment"], "runs": len(loaded["records"])})
-        for record in loaded["records"]:
-            merged.append(_bring(record, folder, out, run_id, index))
+    merged = [
+        _bring(record, folder, out, run_id, index)
+        for index, (folder, loaded) in enumerate(zip(folders, found, strict=True))
+        for record in (loaded["records"] if loaded else [])
+    ]
     merged.sort(key=records.sort_key)
     env = _environment(envs, merged)
     if len({e.get("commit") for e in envs}) > 1:
         problems.append(
             "shards ran different commits: " + ", ".join(sorted({(e.get("commit") or "?")[:10] for e in envs}))
         )
-    first = datetime.fromisoformat(env["started"]) if env.get("started") else started
+    first = datetime.fromisoformat(env["started"])
     run = history.run_summary(run_id, f"{first:%Y-%m-%d %H:%M:%S}", env["duration"], merged)
     runs = history.append((history_dir or out / "history") / "history.jsonl", run)
     publish.write(out, root, merged, run, runs, env)
     junit.merge([folder / "acceptance-junit.xml" for folder in folders], out / "acceptance-junit.xml", merged)
     _tidy(out, run_id)
     return {"records": merged, "run": run, "problems": problems}
+
+
+def _results(folder: Path, manifest: dict | None, problems: list[str]) -> dict | None:
+    """A shard folder's results.json, or None (a problem when its shard had runs to do)."""
+    path = folder / "results.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    if manifest and manifest["selected"]:
+        problems.append(f"{folder}: shard {manifest['shard']}/{manifest['of']} left no results")
+    return None
 
 
 def _bring(record: dict, folder: Path, out: Path, run_id: str, index: int) -> dict:

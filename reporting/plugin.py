@@ -245,7 +245,7 @@ class Reporter:
         run = history.run_summary(self.run_id, f"{started:%Y-%m-%d %H:%M:%S}", duration, merged)
         # A shard's line would be a part of a run: the merge of all shards writes the run's line.
         runs = history.load(self.history) + [run] if self.shard else history.append(self.history, run)
-        env = environment.collect(self.config, started, duration, merged)
+        env = environment.collect(self.config, started, duration, merged) | {"run_id": self.run_id}
         publish.write(self.dir, Path(self.config.rootpath), merged, run, runs, env)
         self._tidy()
         self.wrote = True

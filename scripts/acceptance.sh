@@ -10,16 +10,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -n "${MOCKBANK_SETUP_DONE:-}" ] || bash scripts/setup.sh
 out=reports
+shard=
 previous=
 for arg in "$@"; do
     case "$previous $arg" in
-        "--shard "*) out=reports/shards/${arg%%/*} ;;
-        *" --shard="*) shard=${arg#--shard=}; out=reports/shards/${shard%%/*} ;;
+        "--shard "*) shard=$arg ;;
+        *" --shard="*) shard=${arg#--shard=} ;;
     esac
     previous=$arg
 done
+# A shard reports into a folder of its own; the history it splits by stays the main report's.
+[ -z "$shard" ] || out=reports/shards/${shard%%/*}
 mkdir -p "$out"
 exec .venv/bin/pytest features \
     --junitxml="$out/acceptance-junit.xml" -o junit_suite_name=acceptance \
     --tracing=retain-on-failure --screenshot=only-on-failure --output="$out/failures" \
-    --report-dir="$out" --history-dir=reports/history -q "$@"
+    --report-dir="$out" ${shard:+--history-dir=reports/history} -q "$@"

@@ -99,3 +99,10 @@ def test_a_missing_shard_is_named_and_fails_the_merge(project, tmp_path, capsys)
     first = project / "reports" / "shards" / "1"
     assert merge.main([str(first), "--out", str(tmp_path / "out")]) == 2
     assert "missing shard(s) 2/2" in capsys.readouterr().err
+
+
+def test_the_same_shards_merged_again_are_the_same_run_in_the_history(project, tmp_path):
+    folders = [str(p) for p in sorted((project / "reports" / "shards").iterdir())]
+    for _ in range(2):
+        merge.main([*folders, "--out", str(tmp_path / "out")])
+    assert len((tmp_path / "out" / "history" / "history.jsonl").read_text().splitlines()) == 1
