@@ -48,7 +48,7 @@ def merge(folders: list[Path], out: Path, root: Path = ROOT, history_dir: Path |
         for record in (loaded["records"] if loaded else [])
     ]
     merged.sort(key=records.sort_key)
-    env = _environment(envs, merged)
+    env = _environment(envs, merged) | {"run_id": run_id}
     if len({e.get("commit") for e in envs}) > 1:
         problems.append(
             "shards ran different commits: " + ", ".join(sorted({(e.get("commit") or "?")[:10] for e in envs}))
