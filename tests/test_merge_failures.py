@@ -77,6 +77,9 @@ def test_two_shards_merge_into_one_report_whose_failures_carry_their_own_traces(
     assert sorted(p.name for p in (reports / "failures").iterdir()) == ["F01-demo-iPhone", "F02-demo-iPhone"]
     html = (reports / "index.html").read_text(encoding="utf-8")
     assert '<a href="failures/F02-demo-iPhone/trace.zip">' in html
+    assert "2 件をマージ：1/2 は 2 件" in html and "2/2 は 2 件" in html
+    shard_html = (reports / "shards" / "1" / "index.html").read_text(encoding="utf-8")
+    assert "<tr><th>シャード</th><td>1/2（全体の一部" in shard_html
 
 
 def test_the_merged_junit_and_history_count_every_shards_runs(project):
