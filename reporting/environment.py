@@ -27,6 +27,7 @@ def collect(config, started: datetime, duration: float, records: list[dict]) -> 
         "pytest_playwright": _version("pytest-playwright"),
         "python": platform.python_version(),
         "matrix": [d.strip() for d in matrix.split(",") if d.strip()] if matrix else [],
+        "shard": config.getoption("shard", None),
         "devices": devices_in(records),
         "started": started.isoformat(timespec="seconds"),
         "started_text": local_time(started),

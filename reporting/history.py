@@ -8,10 +8,11 @@ from pathlib import Path
 from reporting.records import device_rank, outcome_counts
 
 KEEP = 30  # runs kept in the file: the trend shows 30; a full run's line is about 75 kB
+KEEP_DURATIONS = 5  # the newest runs keep their durations (--shard balances by them): about 95 kB more each
 
 
 def run_summary(run_id: str, started: str, duration: float, records: list[dict]) -> dict:
-    """What one run leaves in the history: totals, totals per device, and each scenario's outcome."""
+    """What one run leaves in the history: totals, totals per device, each scenario's outcome and each run's seconds."""
     devices = sorted({r["device"] for r in records})
     return {
         "run_id": run_id,
@@ -20,14 +21,18 @@ def run_summary(run_id: str, started: str, duration: float, records: list[dict])
         "totals": outcome_counts(records),
         "devices": {d: outcome_counts([r for r in records if r["device"] == d]) for d in devices},
         "results": {f"{r['key']}|{r['device']}": r["outcome"] for r in records},
+        # By node ID, as --shard balances pytest's items by them.
+        "durations": {r["nodeid"]: round(r["duration"], 2) for r in records if r.get("nodeid")},
     }
 
 
 def append(path: Path, summary: dict) -> list[dict]:
-    """Add this run and return the kept history, oldest first."""
-    runs = load(path)
+    """Add this run (in place of its earlier line: shards merged again) and return the kept history, oldest first."""
+    runs = [run for run in load(path) if run.get("run_id") != summary["run_id"]]
     runs.append(summary)
     runs = runs[-KEEP:]
+    for old in runs[:-KEEP_DURATIONS]:
+        old.pop("durations", None)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in runs), encoding="utf-8")
     return runs

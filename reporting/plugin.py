@@ -3,7 +3,6 @@ then (in the controlling process, after any pytest-xdist workers) writes reports
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import time
@@ -14,10 +13,8 @@ import pytest
 
 from mockbank.catalogue import all_tags
 from mockbank.clock import JST
-from reporting import cucumber, environment, failures, history, records, shots
-from reporting.coverage import build as build_coverage
+from reporting import environment, history, publish, records, shards, shots
 from reporting.evidence import PHONES
-from reporting.html import write_coverage, write_report
 
 RECORD = pytest.StashKey[dict]()
 
@@ -27,6 +24,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--report-dir", default="reports", help="where the HTML report, coverage map and history go")
     group.addoption(
         "--step-screenshots", choices=("on", "off"), default="on", help="a screenshot after every step (on by default)"
+    )
+    group.addoption(
+        "--shard",
+        default=None,
+        metavar="K/N",
+        help="run the K-th of N shards, balanced by the history's durations; no history line (the merge writes it)",
+    )
+    group.addoption(
+        "--history-dir", default=None, help="the history to read and extend (default: <report-dir>/history)"
     )
 
 
@@ -48,12 +54,26 @@ class Reporter:
         )
         self.started = time.time()
         self.results_dir = self.dir / ".results" / self.run_id
+        given = config.getoption("history_dir")
+        self.history = (Path(given) if given else self.dir / "history").absolute() / "history.jsonl"
+        self.shard = shards.parse(config.getoption("shard")) if config.getoption("shard") else None
         self.wrote = False
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_configure_node(self, node) -> None:
         """pytest-xdist: every worker writes into this run's folder."""
         node.workerinput["mockbank_run_id"] = self.run_id
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items) -> None:
+        """--shard K/N: keep this shard's scenario runs (after -k and -m), in collection order."""
+        if not self.shard or not items:
+            return
+        mine, others, manifest = shards.select(items, *self.shard, shards.durations(history.load(self.history)))
+        shards.write_manifest(self.dir, manifest)
+        if others:
+            config.hook.pytest_deselected(items=others)
+        items[:] = mine
 
     # Recording, in every process
 
@@ -223,16 +243,10 @@ class Reporter:
         started = datetime.fromtimestamp(self.started, JST)
         duration = time.time() - self.started
         run = history.run_summary(self.run_id, f"{started:%Y-%m-%d %H:%M:%S}", duration, merged)
-        runs = history.append(self.dir / "history" / "history.jsonl", run)
-        root = Path(self.config.rootpath)
-        failures.collect(merged, self.dir, root)
-        env = environment.collect(self.config, started, duration, merged)
-        coverage = build_coverage(root / "features", merged)
-        (self.dir / "results.json").write_text(_json({"environment": env, "records": merged}), encoding="utf-8")
-        (self.dir / "coverage.json").write_text(_json(coverage), encoding="utf-8")
-        cucumber.write(merged, self.dir / "cucumber.json")
-        write_report(self.dir / "index.html", merged, runs, run, coverage, env)
-        write_coverage(self.dir / "coverage.html", coverage, run)
+        # A shard's line would be a part of a run: the merge of all shards writes the run's line.
+        runs = history.load(self.history) + [run] if self.shard else history.append(self.history, run)
+        env = environment.collect(self.config, started, duration, merged) | {"run_id": self.run_id}
+        publish.write(self.dir, Path(self.config.rootpath), merged, run, runs, env)
         self._tidy()
         self.wrote = True
 
@@ -264,7 +278,3 @@ def _browser(phones) -> str | None:
         except Exception:  # a closed browser tells nothing; the report says so
             return None
     return None
-
-
-def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -4,11 +4,25 @@
 # index.html (the report), coverage.html (the manual's coverage), cucumber.json,
 # acceptance-junit.xml, history/, and a trace and screenshot for each failure.
 # Extra arguments go to pytest, e.g. --matrix iPhone  or  -k ログインID  or  -n 2
+# With --shard K/N it runs the K-th of N shards into reports/shards/K/ (balanced by the
+# durations in reports/history/); scripts/merge-reports.sh then makes one report of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -n "${MOCKBANK_SETUP_DONE:-}" ] || bash scripts/setup.sh
-mkdir -p reports
+out=reports
+shard=
+previous=
+for arg in "$@"; do
+    case "$previous $arg" in
+        "--shard "*) shard=$arg ;;
+        *" --shard="*) shard=${arg#--shard=} ;;
+    esac
+    previous=$arg
+done
+# A shard reports into a folder of its own; the history it splits by stays the main report's.
+[ -z "$shard" ] || out=reports/shards/${shard%%/*}
+mkdir -p "$out"
 exec .venv/bin/pytest features \
-    --junitxml=reports/acceptance-junit.xml -o junit_suite_name=acceptance \
-    --tracing=retain-on-failure --screenshot=only-on-failure --output=reports/failures \
-    --report-dir=reports -q "$@"
+    --junitxml="$out/acceptance-junit.xml" -o junit_suite_name=acceptance \
+    --tracing=retain-on-failure --screenshot=only-on-failure --output="$out/failures" \
+    --report-dir="$out" ${shard:+--history-dir=reports/history} -q "$@"
