@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from flask import current_app, g
 from sqlalchemy import JSON, BigInteger
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from mockbank.clock import WorldClock
@@ -35,14 +35,26 @@ class WorldState(db.Model):
     faults: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
-def _row(session) -> WorldState:
-    """The world's state row, made on first need (a fresh or reset world)."""
+def _read(session) -> WorldState:
+    """The world's state as its row holds it, or a fresh world's (real time, no faults) where it has none yet."""
     row = session.get(WorldState, ROW)
     if row is None:
         moment = _real_now()
         row = WorldState(id=ROW, created_at=moment, seen_at=moment, offset_us=0, skews={}, faults={})
-        session.add(row)
-        session.commit()
+    return row
+
+
+def _row(session) -> WorldState:
+    """The world's state row, to be written, made on first need (a fresh or reset world); commits if it made it."""
+    row = session.get(WorldState, ROW)
+    if row is None:
+        moment = _real_now()
+        session.add(WorldState(id=ROW, created_at=moment, seen_at=moment, offset_us=0, skews={}, faults={}))
+        try:
+            session.commit()
+        except IntegrityError:  # another request (another process) made it first
+            session.rollback()
+        row = session.get(WorldState, ROW)
     return row
 
 
@@ -84,14 +96,14 @@ class StoredFaults(Faults):
 def clock_of_world() -> StoredClock:
     """The current world's clock (read once per request or app context)."""
     if "world_clock" not in g:
-        g.world_clock = StoredClock(_row(db.session))
+        g.world_clock = StoredClock(_read(db.session))
     return g.world_clock
 
 
 def faults_of_world() -> StoredFaults:
     """The current world's faults (read once per request or app context)."""
     if "world_faults" not in g:
-        g.world_faults = StoredFaults(_row(db.session))
+        g.world_faults = StoredFaults(_read(db.session))
     return g.world_faults
 
 
@@ -105,11 +117,17 @@ def seen() -> None:
         db.session.commit()
 
 
+def begin(name: str) -> None:
+    """A world just made starts its state: made and last used now."""
+    with Session(store().engine(name) or db.engine) as session:
+        _row(session)
+
+
 def describe(name: str) -> dict:
     """A world as the control API lists it: its name, when it was made and last used (real time, UTC)."""
     engine = store().engine(name)
     with Session(engine or db.engine) as session:
-        row = _row(session)
+        row = _read(session)
         return {"name": name, "created_at": _iso(row.created_at), "seen_at": _iso(row.seen_at)}
 
 

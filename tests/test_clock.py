@@ -146,5 +146,5 @@ def test_the_running_app_keeps_its_clock_in_the_database_for_every_process(app):
         assert clock_module.now() == MOMENT
     with app.app_context():  # a context of its own, as another worker process would read it
         assert clock_module.now() == MOMENT
-        assert clock_module.now("iPhone") == MOMENT + timedelta(seconds=45)
+        assert clock_module.world_clock().now("iPhone") == MOMENT + timedelta(seconds=45)
         assert clock_module.world_clock().state()["frozen"] is True

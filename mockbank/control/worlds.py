@@ -8,7 +8,7 @@ from flask import jsonify, request
 
 from mockbank import worlds
 from mockbank.control import bad_request, bp
-from mockbank.world_state import describe, drop_idle
+from mockbank.world_state import begin, describe, drop_idle
 
 
 @bp.post("/worlds")
@@ -25,6 +25,7 @@ def make_world():
     if store.exists(name):
         return bad_request(f"a world named {name!r} exists already", 409)
     store.create(name)
+    begin(name)
     return jsonify({**describe(name), "header": worlds.HEADER}), 201
 
 
