@@ -62,7 +62,8 @@ def enter(name: str) -> None:
     """Make `name` the world of the current app context: every query after this goes to its database."""
     if name != DEFAULT and not store().exists(name):
         raise UnknownWorld(name)
-    db.session.remove()  # a session begun in another world must not carry its connection over
+    if g.get("world", DEFAULT) != name:
+        db.session.remove()  # a session begun in another world must not carry its connection over
     g.world = name
 
 
