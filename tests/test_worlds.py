@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
@@ -9,13 +10,33 @@ import pytest
 import responses
 from sqlalchemy.orm import Session
 
-from mockbank import worlds
+from mockbank import create_app, worlds
 from mockbank.bank.issuer_client import issuer_client
 from mockbank.bank.notices import send_mail_registered
+from mockbank.db import empty_world
 from mockbank.world_state import ROW, WorldState
 from tests.conftest import TEST_DEVICE
+from tests.settings import bank_settings, stop_mail_capture
 
 MOMENT = "2025-04-01T09:00:00+09:00"
+POSTGRES = os.environ.get(
+    "MOCKBANK_TEST_POSTGRES_URL"
+)  # e.g. postgresql+psycopg://postgres@/worlds?host=/var/run/postgresql
+
+
+@pytest.fixture
+def app(tmp_path):
+    """A fresh mock bank on a SQLite file of its own, or on MOCKBANK_TEST_POSTGRES_URL emptied (worlds as schemas)."""
+    app = create_app(
+        bank_settings(tmp_path / "t.sqlite", **({"SQLALCHEMY_DATABASE_URI": POSTGRES} if POSTGRES else {}))
+    )
+    if POSTGRES:
+        with app.app_context():
+            for name in worlds.store().names():
+                worlds.store().drop(name)
+            empty_world()
+    yield app
+    stop_mail_capture(app)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ SUITES = {
     "suite-a": "文字化けせずに届く or メール通知パスワードのお知らせが届く",
     "suite-b": "別のお客さまが使っているログインidは登録できない or トップページからご利用案内へ進むと4つの入口がある",
 }
+POSTGRES = os.environ.get("MOCKBANK_TEST_POSTGRES_URL")  # serve on this PostgreSQL instead of a SQLite file
 TEST_SETTINGS = {
     "MOCKBANK_PASSWORD_HASH_METHOD": "scrypt:1024:8:1",  # as the embedded server of the harness
     "MOCKBANK_BIOMETRIC_TIMEOUT_SECONDS": "4",
@@ -35,7 +37,8 @@ def _free_port() -> int:
 def served(tmp_path):
     """`mockbank serve --test-mode` on gunicorn with 2 workers, on a database of its own; its address and log."""
     port = _free_port()
-    env = {**os.environ, **TEST_SETTINGS, "MOCKBANK_DATABASE_URL": f"sqlite:///{tmp_path / 'mockbank.sqlite'}"}
+    database = POSTGRES or f"sqlite:///{tmp_path / 'mockbank.sqlite'}"
+    env = {**os.environ, **TEST_SETTINGS, "MOCKBANK_DATABASE_URL": database}
     command = [sys.executable, "-m", "mockbank.cli", "serve", "--test-mode", "--no-demo", "--port", str(port)]
     server = subprocess.Popen(
         [*command, "--workers", "2"], cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
@@ -60,10 +63,12 @@ def served(tmp_path):
 def test_two_suites_pass_at_once_each_in_its_own_world_on_gunicorn(served, tmp_path):
     url, log = served
     root = WorldClient(url)
-    clients = {name: root.new_world(name) for name in SUITES}
+    run = uuid.uuid4().hex[:6]
+    clients = {name: root.new_world(f"{name}-{run}") for name in SUITES}
     runs = {
         name: subprocess.Popen(
-            [sys.executable, "-m", "pytest", "features", "-k", expression, "--base-url", url, "--world", name]
+            [sys.executable, "-m", "pytest", "features", "-k", expression, "--base-url", url]
+            + ["--world", clients[name].world]
             + ["--matrix", "iPhone", "--report-dir", str(tmp_path / name), "-q", "-p", "no:cacheprovider"],
             cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -83,3 +88,5 @@ def test_two_suites_pass_at_once_each_in_its_own_world_on_gunicorn(served, tmp_p
     assert [e for e in clients["suite-b"].journal() if e["kind"] == "mail"] == []
     assert root.mails("taro@example.jp") == []  # and nothing reached the default world
     assert len({line.rsplit("pid: ", 1)[-1] for line in log if "Booting worker" in line}) >= 2
+    for client in clients.values():
+        client.drop_world()
