@@ -54,6 +54,7 @@ def serve(app: Flask, host: str, port: int, workers: int, tls: tuple[str, str] |
         return worker
 
     options = {"bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread", "threads": THREADS}
+    options["control_socket_disable"] = True  # one ~/.gunicorn/gunicorn.ctl would be shared by every mock served here
     if tls:
         options["certfile"], options["keyfile"] = tls
     Gunicorn(build, options).run()
