@@ -108,13 +108,16 @@ def faults_of_world() -> StoredFaults:
 
 
 def seen() -> None:
-    """A request came in: note it, at most every SEEN_EVERY (the default world is never dropped)."""
-    if current() == DEFAULT:
+    """A request came in: note it, at most every SEEN_EVERY per process (the default world is never dropped)."""
+    name = current()
+    noted = store().noted
+    if name == DEFAULT or _real_now() - noted.get(name, datetime.min) < SEEN_EVERY:
         return
     row = _row(db.session)
     if _real_now() - row.seen_at > SEEN_EVERY:
         row.seen_at = _real_now()
         db.session.commit()
+    noted[name] = _real_now()
 
 
 def begin(name: str) -> None:

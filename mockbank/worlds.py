@@ -14,6 +14,7 @@ import os
 import re
 import sqlite3
 import threading
+from datetime import datetime
 from pathlib import Path
 
 from flask import Flask, abort, current_app, g, has_app_context, request
@@ -81,6 +82,7 @@ class WorldStore:
         beside = os.path.dirname(self.url.database) if self.sqlite and self.url.database else app.instance_path
         self.folder = Path(app.config.get("WORLDS_DIR") or os.path.join(beside, "worlds"))
         self._engines: dict[str, Engine] = {}
+        self.noted: dict[str, datetime] = {}  # when this process last noted a request in each world (world_state.seen)
         self._lock = threading.Lock()
 
     def engine(self, name: str) -> Engine | None:
@@ -129,6 +131,7 @@ class WorldStore:
         """Drop world `name` and everything in it."""
         with self._lock:
             engine = self._engines.pop(name, None)
+        self.noted.pop(name, None)
         if engine is not None and self.sqlite:
             engine.dispose()
         if self.sqlite:
