@@ -1,4 +1,4 @@
-"""The world clock: every expiry reads it; tests freeze, set and advance it (DESIGN: one world clock)."""
+"""The world clock: every expiry reads it; tests freeze, set and advance it (DESIGN: one clock per world, in its database)."""
 
 from __future__ import annotations
 
