@@ -82,6 +82,7 @@ class WorldStore:
         beside = os.path.dirname(self.url.database) if self.sqlite and self.url.database else app.instance_path
         self.folder = Path(app.config.get("WORLDS_DIR") or os.path.join(beside, "worlds"))
         self._engines: dict[str, Engine] = {}
+        self._inodes: dict[str, int] = {}  # the SQLite file each engine was made on
         self.noted: dict[str, datetime] = {}  # when this process last noted a request in each world (world_state.seen)
         self._lock = threading.Lock()
 
@@ -96,8 +97,18 @@ class WorldStore:
 
     def _make_engine(self, name: str) -> Engine:
         if self.sqlite:  # mode=rw: a dropped world's file is never made again by a late connection
+            self._inodes[name] = self._file(name).stat().st_ino
             return create_engine(f"sqlite:///file:{self._file(name)}?mode=rw&uri=true", connect_args={"timeout": 30})
         return db.engine.execution_options(schema_translate_map={None: schema_of(name)})
+
+    def _forget(self, name: str) -> None:
+        """Let go of this process's engine of world `name` and its connections."""
+        with self._lock:
+            engine = self._engines.pop(name, None)
+            self._inodes.pop(name, None)
+        self.noted.pop(name, None)
+        if engine is not None and self.sqlite:
+            engine.dispose()
 
     def _file(self, name: str) -> Path:
         return self.folder / f"{name}.sqlite"
@@ -107,7 +118,14 @@ class WorldStore:
         if name == DEFAULT:
             return True
         if self.sqlite:
-            return self._file(name).exists()
+            try:
+                inode = self._file(name).stat().st_ino
+            except FileNotFoundError:
+                return False
+            # Dropped and made again by another process: a new file (the old inode lives on while our pool holds it).
+            if self._inodes.get(name, inode) != inode:
+                self._forget(name)
+            return True
         return inspect(db.engine).has_schema(schema_of(name))
 
     def names(self) -> list[str]:
@@ -129,11 +147,7 @@ class WorldStore:
 
     def drop(self, name: str) -> None:
         """Drop world `name` and everything in it."""
-        with self._lock:
-            engine = self._engines.pop(name, None)
-        self.noted.pop(name, None)
-        if engine is not None and self.sqlite:
-            engine.dispose()
+        self._forget(name)
         if self.sqlite:
             for suffix in ("", "-journal", "-wal", "-shm"):
                 Path(f"{self._file(name)}{suffix}").unlink(missing_ok=True)

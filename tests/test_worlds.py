@@ -202,3 +202,12 @@ def test_a_bank_page_in_an_unknown_world_is_the_banks_error_page_not_another_wor
     assert response.status_code == 404
     assert "ページが見つかりません" in response.get_data(as_text=True)
     assert client.get("/netbank/customer-info", headers={worlds.HEADER: "Bad Name"}).status_code == 400
+
+
+def test_a_world_dropped_and_made_again_elsewhere_is_the_new_one_here(app, make_app, control, in_world):
+    a = in_world("a")
+    seed(control, a)
+    other = make_app(SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"]).test_client()  # another process
+    assert other.delete("/_control/worlds/a").status_code == 200
+    assert other.post("/_control/worlds", json={"name": "a"}).status_code == 201
+    assert control.get("/_control/customers/1", headers=a).status_code == 404
