@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=os.environ.get("MOCKBANK_MATRIX", "iPhone,Android"),
         help="devices each scenario runs on, comma-separated among iPhone, Android, PC "
         "(PC also runs scenarios tagged @PC whatever this says)",
+    )
+    parser.getgroup("mockbank").addoption(
+        "--world",
+        default=None,
+        help="run in this world of the mock, made beforehand and kept after (default: a world of the run's own, "
+        "made at start and dropped at the end; one per pytest-xdist worker)",
     )
 
 
@@ -71,9 +78,16 @@ def base_url(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFacto
 
 
 @pytest.fixture(scope="session")
-def world(base_url: str) -> WorldClient:
-    """The control API client: steps reach the world only through it."""
-    return WorldClient(base_url)
+def world(base_url: str, pytestconfig: pytest.Config):
+    """The control API client, in a world of this run's own (each xdist worker's): steps reach it only through it."""
+    given = pytestconfig.getoption("world")
+    if given:
+        yield WorldClient(base_url, world=given)
+        return
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    client = WorldClient(base_url).new_world(f"run-{worker}-{uuid.uuid4().hex[:8]}")
+    yield client
+    client.drop_world()
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ def device_profile(request: pytest.FixtureRequest):
 @pytest.fixture
 def phones(request: pytest.FixtureRequest, new_context, device_profile, playwright, world):
     """The scenario's phones by name: one of the matrix's kind, and any other its steps name; their clocks follow the world's."""
-    held = Phones(new_context, playwright, device_profile)
+    held = Phones(new_context, playwright, device_profile, headers=world.headers)
     request.node.stash[PHONES] = held
     state = world.clock()
     if not on_real_time(state):  # a step moved the world before the scenario first needed a phone

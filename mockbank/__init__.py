@@ -10,11 +10,11 @@ from werkzeug.exceptions import HTTPException
 
 from mockbank import config
 from mockbank.catalogue import SCREEN_IDS_SHOWN
-from mockbank.clock import WorldClock
 from mockbank.db import create_schema, db
 from mockbank.faults import init_faults
 from mockbank.mail import init_mail
 from mockbank.parties import PARTIES, PartySessionInterface, answers_json
+from mockbank.worlds import init_worlds
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -39,15 +39,16 @@ def register_settings(app: Flask, overrides: dict | None) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    """The database (created on first start), the one world clock, a session cookie per party, the screens' 画面ID."""
+    """The database (created on first start), the worlds and their clocks and faults, a cookie per party, 画面ID."""
     app.session_interface = PartySessionInterface()
     os.makedirs(app.instance_path, exist_ok=True)
     db.init_app(app)
-    app.extensions["world_clock"] = WorldClock()
+    init_worlds(app)  # before the faults: a request's faults are its world's
     init_faults(app)
     for party in PARTIES.values():
         if party.models:
             importlib.import_module(party.models)  # registers the party's tables
+    importlib.import_module("mockbank.world_state")  # registers the world's own (its clock and faults)
     with app.app_context():
         create_schema()
     app.jinja_env.globals["screen_ids_shown"] = SCREEN_IDS_SHOWN

@@ -12,6 +12,7 @@ from mockbank import create_app
 from mockbank.db import empty_world
 from mockbank.parties import PARTIES
 from mockbank.personas import seed_persona
+from mockbank.served import serve
 from mockbank.tls import default_host_name, ensure_certificate
 
 DEMO_KINDS = (("新規契約", "new"), ("ログインID初期化済み", "id_initialised"), ("既にご利用中", "active"))
@@ -24,10 +25,12 @@ def main(argv: list[str] | None = None) -> None:
     serve = commands.add_parser("serve", help="serve the mock bank")
     serve.add_argument(
         "--host",
-        help="address to listen on (default: every interface; "
-        "localhost with --test-mode, whose control API must not be reachable from the network)",
+        default="localhost",
+        help="address to listen on (default: localhost; 0.0.0.0 for a phone on the same network, "
+        "never with --test-mode, whose control API must not be reachable from the network)",
     )
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default: 2)")
     serve.add_argument("--test-mode", action="store_true", help="mount the control API at /_control")
     serve.add_argument("--fresh", action="store_true", help="empty the database before starting")
     serve.add_argument("--no-demo", action="store_true", help="do not seed one persona of each kind")
@@ -40,12 +43,11 @@ def main(argv: list[str] | None = None) -> None:
         "with a certificate made at first start; needed for biometrics on a real phone",
     )
     args = parser.parse_args(argv)
-    args.host = args.host or ("localhost" if args.test_mode else "0.0.0.0")
     run_serve(args)
 
 
 def run_serve(args: argparse.Namespace) -> None:
-    """Start the app, seed demo personas, print where each party lives, and serve."""
+    """Start the app, seed demo personas, print where each party lives, and serve on gunicorn."""
     app = create_app({"TEST_MODE": True} if args.test_mode else None)
     with app.app_context():
         if args.fresh:
@@ -55,9 +57,6 @@ def run_serve(args: argparse.Namespace) -> None:
     if args.https is not None:
         name = args.https or default_host_name()
         cert, key, authority = ensure_certificate(Path(app.instance_path) / "tls", name)
-        app.add_url_rule(
-            "/mockbank-ca.crt", "mockbank_ca", lambda: send_file(authority, mimetype="application/x-x509-ca-cert")
-        )
         tls, base = (str(cert), str(key)), f"https://{name}:{args.port}"
         app.config["SELF_CA"] = str(authority)  # the parties call each other over this same HTTPS
         app.config["SESSION_COOKIE_SECURE"] = True  # over HTTPS the cookies never travel in clear
@@ -72,7 +71,15 @@ def run_serve(args: argparse.Namespace) -> None:
     if tls:
         print(f"  HTTPS の証明書を発行した認証局   {base}/mockbank-ca.crt（スマートフォンで一度だけ信頼する: README）")
     print_personas(personas)
-    app.run(host=args.host, port=args.port, threaded=True, ssl_context=tls)
+    serve(app, args.host, args.port, args.workers, tls, dress=_offer_authority if tls else lambda worker: None)
+
+
+def _offer_authority(app) -> None:
+    """The --https authority's certificate, for a phone to trust once (README)."""
+    authority = app.config["SELF_CA"]
+    app.add_url_rule(
+        "/mockbank-ca.crt", "mockbank_ca", lambda: send_file(authority, mimetype="application/x-x509-ca-cert")
+    )
 
 
 def print_parties(base: str, test_mode: bool) -> None:

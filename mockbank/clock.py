@@ -1,11 +1,9 @@
-"""The world clock: every expiry reads it; tests freeze, set and advance it (DESIGN: one world clock)."""
+"""The world clock: every expiry reads it; tests freeze, set and advance it (DESIGN: one clock per world, in its database)."""
 
 from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime, timedelta, timezone
-
-from flask import current_app
 
 JST = timezone(timedelta(hours=9), "JST")
 
@@ -15,14 +13,17 @@ class WorldClock:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self.reset()
+        self._offset = timedelta(0)
+        self._frozen_at: datetime | None = None
+        self._skews: dict[str, timedelta] = {}
 
     def reset(self) -> None:
         """Back to real time, unfrozen, no skews."""
         with self._lock:
             self._offset = timedelta(0)
-            self._frozen_at: datetime | None = None
-            self._skews: dict[str, timedelta] = {}
+            self._frozen_at = None
+            self._skews = {}
+        self._changed()
 
     def now(self, device: str | None = None) -> datetime:
         """The world's time in JST; a device sees it shifted by its skew."""
@@ -36,6 +37,7 @@ class WorldClock:
         moment = _aware(at) if at else self.now()
         with self._lock:
             self._frozen_at = moment
+        self._changed()
 
     def unfreeze(self) -> None:
         """Let time run again from where it stands."""
@@ -43,6 +45,7 @@ class WorldClock:
         with self._lock:
             self._frozen_at = None
             self._offset = current - datetime.now(UTC)
+        self._changed()
 
     def set(self, at: datetime) -> None:
         """Jump to `at`; a frozen clock stays frozen there, a running one runs on from it."""
@@ -52,6 +55,7 @@ class WorldClock:
                 self._frozen_at = moment
             else:
                 self._offset = moment - datetime.now(UTC)
+        self._changed()
 
     def advance(self, seconds: float) -> None:
         """Move the world forward (or back, if negative) by `seconds`."""
@@ -62,11 +66,16 @@ class WorldClock:
                 self._frozen_at += step
             else:
                 self._offset += step
+        self._changed()
 
     def skew(self, device: str, seconds: float) -> None:
         """Give one device's clock a skew from the world (R-OTP-60: a phone off JST)."""
         with self._lock:
             self._skews[device] = timedelta(seconds=seconds)
+        self._changed()
+
+    def _changed(self) -> None:
+        """Where the clock is kept hears of each move (mockbank.world_state.StoredClock); in memory, nothing to do."""
 
     def state(self) -> dict:
         """What the control API reports: now, frozen or not, and each device's skew."""
@@ -82,8 +91,10 @@ def _aware(moment: datetime) -> datetime:
 
 
 def world_clock() -> WorldClock:
-    """The running app's clock."""
-    return current_app.extensions["world_clock"]
+    """The clock of the world being served, kept in its database (every worker process reads the same)."""
+    from mockbank.world_state import clock_of_world
+
+    return clock_of_world()
 
 
 def now() -> datetime:

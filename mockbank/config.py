@@ -30,6 +30,11 @@ def defaults(instance_path: str) -> dict:
         "SECRET_KEY": secrets.token_hex(32),
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{os.path.join(instance_path, 'mockbank.sqlite')}",
         "TEST_MODE": False,
+        # Worlds (mockbank.worlds): where their SQLite files go (None: worlds/ beside the database), and how long a
+        # world may sit unused (real seconds) before the next world made or listed drops it, as a Stripe test
+        # clock's deletes_after.
+        "WORLDS_DIR": None,
+        "WORLD_IDLE_SECONDS": 3600,
         # The テスト用 strip (base.html): what the mock keeps that the manual's screens lack (resending a mail, a
         # way back to the top, the lost-ID page). None: shown in test mode only, so a screenshot of a normal run
         # matches the manual.

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
+from flask import g, has_app_context
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import MetaData, inspect
+from flask_sqlalchemy.session import Session
+from sqlalchemy import Engine, MetaData, inspect
 from sqlalchemy.orm import DeclarativeBase
 
 from mockbank.parties import PARTIES
@@ -26,7 +28,21 @@ class Base(DeclarativeBase):
         }
 
 
-db = SQLAlchemy(model_class=Base)
+class WorldSession(Session):
+    """Flask-SQLAlchemy's session, bound to the database of the world being served (mockbank.worlds)."""
+
+    def get_bind(self, mapper=None, clause=None, bind=None, **kwargs):
+        world = g.get("world") if has_app_context() and bind is None else None
+        if world is not None:
+            from mockbank.worlds import store
+
+            engine = store().engine(world)
+            if engine is not None:
+                return engine
+        return super().get_bind(mapper=mapper, clause=clause, bind=bind, **kwargs)
+
+
+db = SQLAlchemy(model_class=Base, session_options={"class_": WorldSession})
 
 
 def tables_of(party: str) -> set[str]:
@@ -45,6 +61,11 @@ def empty_world(party: str | None = None) -> None:
         if emptied is None or table.name in emptied:
             db.session.execute(table.delete())
     db.session.commit()
+
+
+def create_world_schema(engine: Engine) -> None:
+    """A new world's tables, made fresh from the models (a world is short-lived: it needs no migrations)."""
+    db.metadata.create_all(engine)
 
 
 def create_schema() -> None:

@@ -2,8 +2,9 @@
 
 A party that is down answers HTTP with 503 (its SMTP server with 421); a slow
 one answers after a delay of real time, so that the bank's client timeouts
-meet a real slow server. Faults live in memory, like the world clock, and end
-with a reset.
+meet a real slow server. Each world keeps its faults in its database, like its
+clock (mockbank.world_state), so every worker process sees them; they end with
+a reset.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 
-from flask import Flask, abort, current_app, request
+from flask import Flask, abort, request
 
 from mockbank.parties import AT_THE_DOOR, PARTIES, party_of
 
@@ -37,6 +38,7 @@ class Faults:
                 self._faults[party] = {"down": bool(down), "delay": float(delay)}
             else:
                 self._faults.pop(party, None)
+        self._changed()
 
     def of(self, party: str) -> dict | None:
         """`party`'s fault, if it has one."""
@@ -48,21 +50,26 @@ class Faults:
         """Every party answers normally again."""
         with self._lock:
             self._faults.clear()
+        self._changed()
 
     def state(self) -> dict:
         """What the control API reports: each faulty party's fault."""
         with self._lock:
             return {party: dict(fault) for party, fault in self._faults.items()}
 
+    def _changed(self) -> None:
+        """Where the faults are kept hears of each change (mockbank.world_state.StoredFaults); in memory, nothing."""
 
-def faults(app: Flask | None = None) -> Faults:
-    """The world's faults."""
-    return (app or current_app).extensions["faults"]
+
+def faults() -> Faults:
+    """The faults of the world being served, kept in its database."""
+    from mockbank.world_state import faults_of_world
+
+    return faults_of_world()
 
 
 def init_faults(app: Flask) -> None:
-    """Keep the world's faults and apply them to every HTTP request a faulty party answers."""
-    app.extensions["faults"] = Faults()
+    """Apply the world's faults to every HTTP request a faulty party answers (after the request found its world)."""
     app.before_request(_apply)
 
 

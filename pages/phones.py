@@ -179,8 +179,11 @@ class Phone:
 class Phones:
     """The devices of one scenario, handed out by name; the first is of the matrix's kind."""
 
-    def __init__(self, make_context: Callable[..., BrowserContext], playwright, default: Device) -> None:
+    def __init__(
+        self, make_context: Callable[..., BrowserContext], playwright, default: Device, headers: dict | None = None
+    ) -> None:
         self._make_context = make_context
+        self.headers = headers or {}  # sent by every phone with every request: the run's world (X-Mockbank-World)
         self._playwright = playwright
         self.default_device = default
         self._phones: dict[str, Phone] = {}
@@ -223,10 +226,9 @@ class Phones:
 
     def _new_phone(self, label: str, device: Device, **context_args) -> Phone:
         identity = uuid.uuid4().hex
-        context = self._make_context(
-            **device.context_args(self._playwright), extra_http_headers={DEVICE_HEADER: identity}, **context_args
-        )
+        context = self._make_context(**device.context_args(self._playwright), **context_args)
         phone = Phone(label=label, device=device, context=context, identity=identity)
+        self._send_headers(phone)
         if device.biometrics:
             phone.biometric = Biometric(context, device.biometrics)
             context.on("page", phone.biometric.attach)  # a page the phone opens by itself (a popup) gets it too
@@ -252,7 +254,12 @@ class Phones:
     def give_line(self, phone: Phone, number: str) -> None:
         """Give a phone a line number of its own (one the bank may not know)."""
         phone.line = number
-        phone.context.set_extra_http_headers({DEVICE_HEADER: phone.identity, LINE_HEADER: number})
+        self._send_headers(phone)
+
+    def _send_headers(self, phone: Phone) -> None:
+        """The one place a phone's headers are set: the run's world, its identity, its line once it has one."""
+        line = {LINE_HEADER: phone.line} if phone.line else {}
+        phone.context.set_extra_http_headers({**self.headers, DEVICE_HEADER: phone.identity, **line})
 
 
 def _count(phone: Phone) -> None:

@@ -139,8 +139,12 @@ def test_reset_returns_to_real_time_unfrozen_without_skews(world_clock):
     assert abs(world_clock.now() - datetime.now(UTC)) < timedelta(seconds=5)
 
 
-def test_the_running_app_reads_its_own_clock(app):
+def test_the_running_app_keeps_its_clock_in_the_database_for_every_process(app):
     with app.app_context():
         clock_module.world_clock().freeze(MOMENT)
+        clock_module.world_clock().skew("iPhone", 45)
         assert clock_module.now() == MOMENT
-        assert clock_module.world_clock() is app.extensions["world_clock"]
+    with app.app_context():  # a context of its own, as another worker process would read it
+        assert clock_module.now() == MOMENT
+        assert clock_module.world_clock().now("iPhone") == MOMENT + timedelta(seconds=45)
+        assert clock_module.world_clock().state()["frozen"] is True

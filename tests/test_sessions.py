@@ -84,12 +84,14 @@ def test_a_wrong_method_gets_the_banks_own_page_in_japanese(client):
     assert "この操作は受け付けられません" in response.get_data(as_text=True)
 
 
-def test_serve_keeps_the_control_api_off_the_network_unless_told(monkeypatch):
+def test_serve_listens_on_localhost_unless_told(monkeypatch):
     from mockbank import cli
 
     seen = {}
-    monkeypatch.setattr(cli, "run_serve", lambda args: seen.update(host=args.host))
+    monkeypatch.setattr(cli, "run_serve", lambda args: seen.update(host=args.host, workers=args.workers))
     cli.main(["serve", "--test-mode"])
-    assert seen["host"] == "localhost"
+    assert seen == {"host": "localhost", "workers": 2}
     cli.main(["serve"])
-    assert seen["host"] == "0.0.0.0"
+    assert seen["host"] == "localhost"
+    cli.main(["serve", "--host", "0.0.0.0", "--workers", "3"])
+    assert seen == {"host": "0.0.0.0", "workers": 3}

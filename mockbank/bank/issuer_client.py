@@ -17,6 +17,7 @@ from urllib.parse import quote
 import requests
 from flask import current_app
 
+from mockbank import worlds
 from mockbank.links import own_url, verify_for
 
 KEY_HEADER = "X-Issuer-Key"
@@ -100,7 +101,7 @@ class IssuerClient:
         return self._call("POST", f"/api/tokens/{_segment(token)}/verify", json=body)
 
     def _call(self, method: str, path: str, **kwargs) -> dict:
-        headers = {KEY_HEADER: self.api_key} if self.api_key else {}
+        headers = {**worlds.headers(), **({KEY_HEADER: self.api_key} if self.api_key else {})}
         if self.tls_verify is not None:
             kwargs.setdefault("verify", self.tls_verify)
         try:

@@ -1,4 +1,4 @@
-"""The control API: test-only routes to reset the world, seed personas, move the clock, read the journal and mail."""
+"""The control API: test-only routes to make worlds, reset one, seed personas, move its clock, read its journal and mail."""
 
 from flask import Blueprint, jsonify
 
@@ -10,4 +10,4 @@ def bad_request(message: str, status: int = 400):
     return jsonify({"error": message}), status
 
 
-from mockbank.control import calls, codes, customers, mailboxes, world  # noqa: E402,F401
+from mockbank.control import calls, codes, customers, mailboxes, world, worlds  # noqa: E402,F401

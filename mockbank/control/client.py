@@ -7,14 +7,33 @@ from datetime import datetime
 
 import requests
 
+from mockbank.worlds import HEADER
+
 
 class WorldClient:
-    """Reset the world, seed personas, move the clock and read the journal, over HTTP."""
+    """Make worlds; in one world, reset it, seed personas, move its clock and read its journal, over HTTP."""
 
-    def __init__(self, base_url: str, session: requests.Session | None = None) -> None:
-        self.base_url = base_url.rstrip("/") + "/_control"
+    def __init__(self, base_url: str, session: requests.Session | None = None, world: str | None = None) -> None:
+        self.root = base_url.rstrip("/")
+        self.base_url = self.root + "/_control"
         self.http = session or requests.Session()
+        self.world = world  # None: the default world
+        self.headers = {HEADER: world} if world else {}  # sent with every call; a phone of this world sends them too
+        self.http.headers.update(self.headers)
         self.clock_watchers: list[Callable[[dict], None]] = []  # told the clock's state whenever a step moves it
+
+    def new_world(self, name: str | None = None) -> WorldClient:
+        """Make a world (named, or given a name) and return a client in it."""
+        made = self._call("POST", "/worlds", json={"name": name} if name else {})
+        return WorldClient(self.root, world=made["name"])
+
+    def worlds(self) -> list[dict]:
+        """Every world: name, created_at, seen_at (the default first)."""
+        return self._call("GET", "/worlds")
+
+    def drop_world(self, name: str | None = None) -> dict:
+        """Drop a world (this client's own unless named) and everything in it."""
+        return self._call("DELETE", f"/worlds/{name or self.world}")
 
     def _moved(self, state: dict) -> dict:
         """Tell whoever follows the world clock (the phones' own clocks) where it stands now."""

@@ -8,7 +8,7 @@ from email.utils import formataddr, make_msgid
 
 from flask import current_app, render_template
 
-from mockbank import applied, journal
+from mockbank import applied, journal, worlds
 from mockbank.db import db
 from mockbank.mail import BANK_DOMAIN, OTP_DOMAIN
 
@@ -20,10 +20,14 @@ def send_mail(to: str, sender: str, sender_name: str, subject: str, template: st
     message["To"] = to
     message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2])
+    for name, value in worlds.headers().items():
+        message[name] = value  # the world the mail is sent from; the capturing server delivers it there
     message.set_content(render_template(template, **context), charset="utf-8")
     config = current_app.config
     try:
-        with smtplib.SMTP(config["SMTP_HOST"], int(config["SMTP_PORT"]), timeout=10) as smtp:
+        with smtplib.SMTP(
+            config["SMTP_HOST"], int(config["SMTP_PORT"]), timeout=10, local_hostname=worlds.helo_name()
+        ) as smtp:
             smtp.send_message(message)
     except smtplib.SMTPRecipientsRefused:
         delivered, problem = False, "refused by the mailbox"

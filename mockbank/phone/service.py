@@ -36,7 +36,7 @@ import time
 import requests
 from flask import current_app
 
-from mockbank import clock, journal
+from mockbank import clock, journal, worlds
 from mockbank.db import db
 from mockbank.faults import faults
 from mockbank.links import own_url, verify_for
@@ -83,7 +83,7 @@ class BankLine:
             response = self.http.post(
                 self.base_url + BANK_CALLS_PATH,
                 json=body,
-                headers={KEY_HEADER: self.key},
+                headers={**worlds.headers(), KEY_HEADER: self.key},
                 timeout=self.timeout,
                 allow_redirects=False,
             )
