@@ -6,6 +6,7 @@ import pytest
 
 from pages.devices import DEVICES
 from pages.phones import Phone, Phones, on_real_time
+from reporting.accessibility import FOUND, failure
 from reporting.evidence import PHONES, gather, unproven
 from reporting.plugin import RECORD
 
@@ -84,3 +85,17 @@ def tags_proven(request: pytest.FixtureRequest, world):
             + f" (screens shown: {record['evidence']['screens']}, rules applied: {record['evidence']['rules']})",
             pytrace=False,
         )
+
+
+@pytest.fixture(autouse=True)
+def accessible(request: pytest.FixtureRequest):
+    """Every screen state the scenario showed first in the run passed axe-core's WCAG 2.0/2.1 A and AA rules."""
+    yield
+    found = request.node.stash.get(FOUND, [])
+    record = request.node.stash.get(RECORD, None)
+    if record is not None:
+        record["accessibility"] = found
+    call = getattr(request.node, "rep_call", None)
+    message = failure(found)
+    if message and call is not None and call.passed:
+        pytest.fail(message, pytrace=False)
