@@ -12,14 +12,16 @@ from reporting.plugin import RECORD
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Run each scenario once per device in --matrix (plus PC where the scenario is tagged @PC)."""
+    """Run each scenario once per device in --matrix (plus PC where tagged @PC; on PC alone where tagged @PC-ONLY)."""
     if "device_profile" not in metafunc.fixturenames:
         return
     names = [n.strip() for n in metafunc.config.getoption("matrix").split(",") if n.strip()]
     unknown = [n for n in names if n not in DEVICES]
     if unknown:
         raise pytest.UsageError(f"--matrix: unknown device(s) {unknown}; known: {', '.join(DEVICES)}")
-    if metafunc.definition.get_closest_marker("PC") and "PC" not in names:
+    if metafunc.definition.get_closest_marker("PC-ONLY"):
+        names = ["PC"]
+    elif metafunc.definition.get_closest_marker("PC") and "PC" not in names:
         names.append("PC")
     metafunc.parametrize("device_profile", [DEVICES[n] for n in names], ids=names, indirect=True)
 
