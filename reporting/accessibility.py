@@ -9,6 +9,8 @@ rule, the element and axe's help text. The report and the coverage map show per 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
@@ -65,13 +67,19 @@ class Checks:
             shown = page.evaluate(SHOWN)
             if not shown or tuple(shown) in self.done:
                 return None
+            started = time.perf_counter()
             found = violations(page, self.axe)
             if page.evaluate(SHOWN) != shown:  # the page moved on while axe read it: check it when it settles
                 return None
         except PlaywrightError:  # the page navigated or closed meanwhile: the next step finds where it went
             return None
         self.done.add(tuple(shown))
-        return {"screen": shown[0], "state": shown[1], "violations": found}
+        return {
+            "screen": shown[0],
+            "state": shown[1],
+            "violations": found,
+            "seconds": round(time.perf_counter() - started, 3),
+        }
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -7,9 +7,12 @@ from pytest_bdd import parsers, when
 from pages.customer_info import CustomerInfoPage
 from pages.first_login import FirstLoginPage
 from pages.keyboard import Keyboard
+from pages.login import LoginPage
 from pages.login_id import LoginIdPage
 from pages.login_id_done import LoginIdDonePage
+from pages.mail_password import MailPasswordPage
 from pages.top import GuidePage, TopPage
+from steps.mail_password import customers_pc
 
 
 @when(parsers.re(r"キーボードで青森みちのく銀行のトップページから「(?P<entry>[^」]+)」へ進む"))
@@ -54,3 +57,20 @@ def keys_first_login(phone, persona, login_id):
     keys.type_into(screen.login_id, login_id)
     keys.type_into(screen.password, persona["login_password"])
     keys.press(screen.submit)
+
+
+@when("キーボードでパソコンのログイン画面からログインIDとログインパスワードでログインする")
+def keys_pc_login(phones, persona):
+    screen = customers_pc(phones).opened(LoginPage)
+    keys = Keyboard(screen.page)
+    keys.type_into(screen.login_id, persona["login_id"])
+    keys.type_into(screen.password, persona["login_password"])
+    keys.press(screen.submit)
+
+
+@when("キーボードでパソコンにメールに書かれたメール通知パスワードを入力してログインする")
+def keys_mail_password(phones, mailed_password):
+    screen = customers_pc(phones).screen(MailPasswordPage)
+    screen.expect_shown()
+    Keyboard(screen.page).type_into(screen.password, mailed_password)
+    Keyboard(screen.page).press(screen.submit)
