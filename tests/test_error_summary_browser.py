@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages.devices import DEVICES
+from reporting.accessibility import describe, violations
 
 # (screen, persona kind and overrides or None, session role or None, address, what the customer sends refused)
 FORMS = [
@@ -85,6 +86,7 @@ def test_a_refused_form_ties_each_message_to_its_field_and_focuses_the_summary(
         assert link["found"] and link["invalid"], link
         assert link["described"] and link["message"] in link["described"][0], link  # its own message, then hints
     assert tied["marked"] >= len({link["message"] for link in tied["links"]}) > 0
+    assert [describe(v) for v in violations(page)] == []  # the refused state passes axe (WCAG 2.0/2.1 A, AA)
 
 
 @pytest.mark.parametrize(("screen", "persona", "address"), LOGINS, ids=[f[0] for f in LOGINS])
@@ -98,6 +100,7 @@ def test_a_refused_login_names_no_entry_and_marks_no_field(page, world, base_url
     tied = page.evaluate(TIED)
     assert page.locator("body").get_attribute("data-screen") == screen
     assert (tied["focused"], tied["links"], tied["unlinked"], tied["marked"]) == (True, [], 1, 0)
+    assert [describe(v) for v in violations(page)] == []
 
 
 def test_following_a_summary_link_moves_to_the_field(page, world, base_url):
