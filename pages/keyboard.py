@@ -38,3 +38,14 @@ class Keyboard:
         """Tab to a checkbox and press Space."""
         self.tab_to(target)
         self.page.keyboard.press("Space")
+
+
+def by_keys(screen, press: str, tick: tuple[str, ...] = (), **typed: str) -> None:
+    """On a shown screen, type into its fields (page-object attribute names), tick its boxes, press one control."""
+    screen.expect_shown()
+    keys = Keyboard(screen.page)
+    for name, text in typed.items():
+        keys.type_into(getattr(screen, name), text)
+    for name in tick:
+        keys.tick(getattr(screen, name))
+    keys.press(getattr(screen, press))
