@@ -71,6 +71,7 @@ def refuse(page, world, base_url, persona, role, address, typed) -> dict:
         page.get_by_label(label, exact=True).fill(value)
     page.locator("main form button[type=submit]:not([value=cancel])").first.click()
     expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.locator("#error-summary")).to_be_focused()  # autofocus acts once the page has rendered
     return page.evaluate(TIED)
 
 
@@ -97,6 +98,7 @@ def test_a_refused_login_names_no_entry_and_marks_no_field(page, world, base_url
     page.get_by_label("ログインパスワード", exact=True).fill("Wrong12345")
     page.locator("main form button[type=submit]").first.click()
     expect(page.get_by_role("alert")).to_contain_text("ログインIDまたはログインパスワードに誤りがあります。")
+    expect(page.locator("#error-summary")).to_be_focused()
     tied = page.evaluate(TIED)
     assert page.locator("body").get_attribute("data-screen") == screen
     assert (tied["focused"], tied["links"], tied["unlinked"], tied["marked"]) == (True, [], 1, 0)
