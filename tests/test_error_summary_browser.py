@@ -109,3 +109,26 @@ def test_following_a_summary_link_moves_to_the_field(page, world, base_url):
     refuse(page, world, base_url, None, None, "/netbank/customer-info", {})
     page.get_by_role("alert").get_by_role("link", name="店番を入力してください。").click()
     expect(page.get_by_label("店番", exact=True)).to_be_focused()
+
+
+def test_the_registration_confirmation_refused_ties_its_messages_too(page, world, base_url):
+    seeded = world.persona("new", step="info")
+    page.context.add_cookies([{**world.session_cookie(seeded["customer_id"], "customer"), "url": base_url}])
+    page.goto("/netbank/customer-registration")
+    for label in ("メールアドレス", "メールアドレス (確認用)"):
+        page.get_by_label(label, exact=True).fill("taro@example.jp")
+    for part, digits in zip(("市外局番", "市内局番", "加入者番号"), ("017", "777", "1234"), strict=True):
+        page.get_by_label(f"連絡先電話番号（{part}）", exact=True).fill(digits)
+    for limit in page.locator("input[name^=limit_]").all():
+        limit.fill("10")
+    page.get_by_role("button", name="確認画面へ").click()
+    expect(page.locator("body")).to_have_attribute("data-screen", "S-INFO-OK")
+    page.get_by_role("button", name="登録を確定する").click()
+    expect(page.locator("#error-summary")).to_be_focused()
+    tied = page.evaluate(TIED)
+    assert (
+        {link["message"] for link in tied["links"] if link["invalid"] and link["message"] in link["described"][0]}
+        == {link["message"] for link in tied["links"]}
+        != set()
+    )
+    assert [describe(v) for v in violations(page)] == []
