@@ -26,7 +26,11 @@ CHROMIUM_FLAGS = [
 # Step modules import one another's helpers (steps.codes, steps.common): rewrite their asserts whichever loads first.
 pytest.register_assert_rewrite("steps", "pages")
 # The report plugin, then every module of steps/ (one per screen or party), found by name.
-pytest_plugins = ["reporting.plugin", *(f"steps.{p.stem}" for p in sorted((ROOT / "steps").glob("[!_]*.py")))]
+pytest_plugins = [
+    "reporting.accessibility",
+    "reporting.plugin",
+    *(f"steps.{p.stem}" for p in sorted((ROOT / "steps").glob("[!_]*.py"))),
+]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -6,19 +6,22 @@ import pytest
 
 from pages.devices import DEVICES
 from pages.phones import Phone, Phones, on_real_time
+from reporting.accessibility import FOUND, failure
 from reporting.evidence import PHONES, gather, unproven
 from reporting.plugin import RECORD
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Run each scenario once per device in --matrix (plus PC where the scenario is tagged @PC)."""
+    """Run each scenario once per device in --matrix (plus PC where tagged @PC; on PC alone where tagged @PC-ONLY)."""
     if "device_profile" not in metafunc.fixturenames:
         return
     names = [n.strip() for n in metafunc.config.getoption("matrix").split(",") if n.strip()]
     unknown = [n for n in names if n not in DEVICES]
     if unknown:
         raise pytest.UsageError(f"--matrix: unknown device(s) {unknown}; known: {', '.join(DEVICES)}")
-    if metafunc.definition.get_closest_marker("PC") and "PC" not in names:
+    if metafunc.definition.get_closest_marker("PC-ONLY"):
+        names = ["PC"]
+    elif metafunc.definition.get_closest_marker("PC") and "PC" not in names:
         names.append("PC")
     metafunc.parametrize("device_profile", [DEVICES[n] for n in names], ids=names, indirect=True)
 
@@ -84,3 +87,17 @@ def tags_proven(request: pytest.FixtureRequest, world):
             + f" (screens shown: {record['evidence']['screens']}, rules applied: {record['evidence']['rules']})",
             pytrace=False,
         )
+
+
+@pytest.fixture(autouse=True)
+def accessible(request: pytest.FixtureRequest):
+    """Every screen state the scenario showed first in the run passed axe-core's WCAG 2.0/2.1 A and AA rules."""
+    yield
+    found = request.node.stash.get(FOUND, [])
+    record = request.node.stash.get(RECORD, None)
+    if record is not None:
+        record["accessibility"] = found
+    call = getattr(request.node, "rep_call", None)
+    message = failure(found)
+    if message and call is not None and call.passed:
+        pytest.fail(message, pytrace=False)

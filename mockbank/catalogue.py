@@ -294,7 +294,10 @@ FAULTS = {
 }
 
 # Tags that are not catalogue items: which devices besides the phones run a scenario.
-DEVICE_TAGS = {"PC": "パソコンでも実行する（マニュアルがパソコンに触れている箇所）"}
+DEVICE_TAGS = {
+    "PC": "パソコンでも実行する（マニュアルがパソコンに触れている箇所）",
+    "PC-ONLY": "パソコンでだけ実行する（キーボードだけの操作）",
+}
 
 # The sections of the catalogue, in the order the coverage map shows them.
 SECTIONS = (("画面", SCREENS), ("ルール", RULES), ("手続き", JOURNEYS), ("マニュアルのページ", PAGES))

@@ -2,6 +2,7 @@
 
 from playwright.sync_api import expect
 
+from pages.keyboard import Keyboard
 from pages.screen import SHOWN_MS, Screen, link
 
 
@@ -19,6 +20,13 @@ class TopPage(Screen):
         self.open()
         self.guide_link.click()
         GuidePage(self.page).choose(entry)
+
+    def start_by_keys(self, entry: str) -> None:
+        """The same by keyboard alone: Tab to each link and press Enter."""
+        self.open()
+        keys = Keyboard(self.page)
+        keys.press(self.guide_link)
+        keys.press(GuidePage(self.page).entry(entry))
 
 
 class GuidePage(Screen):

@@ -14,6 +14,7 @@ from pathlib import Path
 from pytest_bdd.feature import get_features
 
 from mockbank.catalogue import JOURNEY_SCREENS, PAGES, RULE_PAGES, SCREEN_PAGES, SECTIONS
+from reporting.accessibility import by_screen
 from reporting.evidence import proven_tags
 from reporting.records import devices_in
 
@@ -64,7 +65,7 @@ def build(features_dir: Path, records: list[dict]) -> dict:
                 "partial": [i["id"] for i in entries if i["status"] == "partial"],
             }
         )
-    return {"devices": devices, "sections": sections}
+    return {"devices": devices, "sections": sections, "accessibility": by_screen(records)}
 
 
 def _runs_by_scenario(records: list[dict]) -> dict[tuple, list[dict]]:

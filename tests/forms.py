@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 
 def text(response) -> str:
@@ -34,3 +35,9 @@ def take_login_id(client, persona: dict, login_id: str) -> None:
     assert client.post("/netbank/customer-info", data=sid001(persona)).location == "/netbank/login-id"
     assert client.post("/netbank/login-id", data=login_id_form(login_id)).location == "/netbank/login-id/done"
     assert client.post("/netbank/login-id/done", data={"ack": "on"}).location == "/netbank/first-login"
+
+
+def alert(response) -> str:
+    """The bank's messages in the error summary (role="alert") on the page, as text."""
+    found = re.search(r'<div role="alert">(.*?)</div>', text(response), re.S)
+    return re.sub(r"\s*<[^>]+>\s*", "", found.group(1)).strip() if found else ""

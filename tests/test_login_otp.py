@@ -14,7 +14,7 @@ from mockbank import rules
 from mockbank.devices import DEVICE_HEADER
 from mockbank.issuer.binding import bound_totp
 from tests.conftest import TEST_DEVICE
-from tests.forms import text
+from tests.forms import alert, text
 from tests.otp_world import issuer_in_process
 
 LOGIN = "/netbank/login"
@@ -66,12 +66,6 @@ def log_in(client, persona: dict, otp: str | None = None, agent=IPHONE, device: 
         form["otp"] = otp
     headers = {**agent, **({DEVICE_HEADER: device} if device else {})}
     return client.post(LOGIN, data=form, headers=headers)
-
-
-def alert(response) -> str:
-    """The bank's messages (role="alert") on the page."""
-    found = re.search(r'<div role="alert" class="errors">(.*?)</div>', text(response), re.S)
-    return re.sub(r"\s*<[^>]+>\s*", "", found.group(1)).strip() if found else ""
 
 
 def refused_rules(journal, persona) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 import responses
 
 from mockbank import rules
-from tests.forms import text
+from tests.forms import alert, text
 from tests.otp_world import (
     GOOD_START_PW,
     OTPAPP,
@@ -29,12 +29,6 @@ def applicant(app, seed, issuer):
     """A new contract standing before S-OTPAPP (after お客さま情報登録), logged in: (persona, browser)."""
     persona = seed("new", step="otp")
     return persona, log_in(app, persona)
-
-
-def alert(response) -> str:
-    """The bank's messages (role="alert") on the page."""
-    found = re.search(r'<div role="alert" class="errors">(.*?)</div>', text(response), re.S)
-    return re.sub(r"\s*<[^>]+>\s*", "", found.group(1)).strip() if found else ""
 
 
 def not_applied(customer_state, persona) -> None:

@@ -9,7 +9,7 @@ import requests
 
 from mockbank import rules
 from mockbank.server import BackgroundServer
-from tests.forms import text
+from tests.forms import alert, text
 from tests.otp_world import (
     BANK_LINE,
     CALLS,
@@ -45,11 +45,6 @@ def calling(app, seed, control, issuer):
 
 def advance(control, seconds: float) -> None:
     control.post("/_control/clock", json={"advance": seconds})
-
-
-def alert(response) -> str:
-    found = re.search(r'<div role="alert" class="errors">(.*?)</div>', text(response), re.S)
-    return re.sub(r"\s*<[^>]+>\s*", "", found.group(1)).strip() if found else ""
 
 
 def confirm(browser, auto: bool = False):

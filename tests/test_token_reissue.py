@@ -14,7 +14,7 @@ import pytest
 from mockbank import rules
 from mockbank.devices import DEVICE_HEADER
 from mockbank.issuer.binding import bound_totp, check_value
-from tests.forms import text
+from tests.forms import alert, text
 from tests.otp_world import GOOD_MAIL, GOOD_START_PW, PHONE_CHECK, TOKEN, deliver, issuer_token
 
 AUTH, AUTH_LOGIN, REISSUE, FAQ = (
@@ -39,11 +39,6 @@ def user(seed, control, issuer, frozen) -> dict:
     """A customer whose token is set up in the app on OLD: the persona with the app's secret."""
     persona = seed("active", otp="active", device=OLD)
     return persona
-
-
-def alert(response) -> str:
-    found = re.search(r'<div role="alert" class="errors">(.*?)</div>', text(response), re.S)
-    return re.sub(r"\s*<[^>]+>\s*", "", found.group(1)).strip() if found else ""
 
 
 def code(seed_b32: str, device: str, now) -> str:
