@@ -54,7 +54,9 @@ TIED = """() => {
 def page(browser, playwright, base_url, world):
     """An iPhone's browser on the embedded bank, the world emptied first."""
     world.reset()
-    context = browser.new_context(base_url=base_url, **DEVICES["iPhone"].context_args(playwright))
+    context = browser.new_context(
+        base_url=base_url, extra_http_headers=world.headers, **DEVICES["iPhone"].context_args(playwright)
+    )
     yield context.new_page()
     context.close()
 
@@ -132,3 +134,40 @@ def test_the_registration_confirmation_refused_ties_its_messages_too(page, world
         != set()
     )
     assert [describe(v) for v in violations(page)] == []
+
+
+def logged_in_by_password(page, seeded: dict, address: str, button: str) -> None:
+    """ログインID and ログインパスワード on the screen at `address`, sent with `button`."""
+    page.goto(address)
+    page.get_by_label("ログインID", exact=True).fill(seeded["login_id"])
+    page.get_by_label("ログインパスワード", exact=True).fill(seeded["login_password"])
+    page.get_by_role("button", name=button, exact=True).click()
+
+
+def assert_tied(page, screen: str) -> None:
+    """The refused screen: summary focused, each message linked to its invalid field and named by it, axe clean."""
+    expect(page.locator("#error-summary")).to_be_focused()
+    tied = page.evaluate(TIED)
+    assert page.locator("body").get_attribute("data-screen") == screen
+    assert tied["links"], "the summary links a message to its field"
+    for link in tied["links"]:
+        assert link["found"] and link["invalid"] and link["message"] in link["described"][0], link
+    assert [describe(v) for v in violations(page)] == []
+
+
+def test_the_reissue_form_refused_ties_its_messages_to_its_fields(page, world):
+    seeded = world.persona("active", otp="active")
+    page.goto("/netbank/token-reissue")
+    page.get_by_role("link", name="ログインIDを入力する").click()
+    logged_in_by_password(page, seeded, page.url, "次へ")
+    expect(page.locator("body")).to_have_attribute("data-screen", "S-REISSUE")
+    page.get_by_role("button", name="電話番号認証を行う").click()
+    assert_tied(page, "S-REISSUE")
+
+
+def test_the_additional_question_refused_empty_ties_its_message_to_the_answer(page, world):
+    seeded = world.persona("active")
+    logged_in_by_password(page, seeded, "/netbank/login", "ログイン")
+    expect(page.locator("body")).to_have_attribute("data-screen", "S-RBA")  # a browser the bank has never seen
+    page.locator("main form button[type=submit]").first.click()
+    assert_tied(page, "S-RBA")
