@@ -18,7 +18,9 @@ class BiometricSettingPage(Screen):
     TITLE = "生体認証利用設定"
     URL = "/netbank/biometric/setting"
     NOT_ON_DEVICE = "生体認証は、生体認証機能があるスマートフォンをご利用の場合のみご利用いただけます。"
-    UNKNOWN_DEVICE = "この端末では生体認証の登録はできません。この端末でつないでネ！ットにログインしてから、もう一度お試しください。"
+    UNKNOWN_DEVICE = (
+        "この端末では生体認証の登録はできません。この端末でつないでネ！ットにログインしてから、もう一度お試しください。"
+    )
     FAILED = "生体認証が完了しなかったため、生体認証の登録はできませんでした。もう一度お試しください。"
 
     start = button("生体認証を行う")
