@@ -15,6 +15,7 @@ from mockbank.db import create_schema, db
 from mockbank.faults import init_faults
 from mockbank.mail import init_mail
 from mockbank.parties import PARTIES, PartySessionInterface, answers_json
+from mockbank.security import init_security_headers
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -26,6 +27,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_blueprints(app)
     register_csrf(app)
     register_errorhandlers(app)
+    init_security_headers(app)
     return app
 
 
