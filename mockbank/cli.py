@@ -10,11 +10,9 @@ from flask import send_file
 
 from mockbank import create_app
 from mockbank.db import empty_world
+from mockbank.demo import demo_customers, make_demo_customers
 from mockbank.parties import PARTIES
-from mockbank.personas import seed_persona
 from mockbank.tls import default_host_name, ensure_certificate
-
-DEMO_KINDS = (("新規契約", "new"), ("ログインID初期化済み", "id_initialised"), ("既にご利用中", "active"))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -30,7 +28,9 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--test-mode", action="store_true", help="mount the control API at /_control")
     serve.add_argument("--fresh", action="store_true", help="empty the database before starting")
-    serve.add_argument("--no-demo", action="store_true", help="do not seed one persona of each kind")
+    serve.add_argument(
+        "--no-demo", action="store_true", help="neither make nor print the demo customers (made once, in a new bank)"
+    )
     serve.add_argument(
         "--https",
         nargs="?",
@@ -39,7 +39,10 @@ def main(argv: list[str] | None = None) -> None:
         help="serve over HTTPS under a host name (default: this machine's <hostname>.local), "
         "with a certificate made at first start; needed for biometrics on a real phone",
     )
+    commands.add_parser("demo", help="make a new demo customer of each kind and print them")
     args = parser.parse_args(argv)
+    if args.command == "demo":
+        return run_demo()
     args.host = args.host or ("localhost" if args.test_mode else "0.0.0.0")
     run_serve(args)
 
@@ -50,7 +53,7 @@ def run_serve(args: argparse.Namespace) -> None:
     with app.app_context():
         if args.fresh:
             empty_world()
-        personas = [] if args.no_demo else [(label, seed_persona(kind)) for label, kind in DEMO_KINDS]
+        personas = [] if args.no_demo else demo_customers(Path(app.instance_path))
     tls = None
     if args.https is not None:
         name = args.https or default_host_name()
@@ -75,6 +78,13 @@ def run_serve(args: argparse.Namespace) -> None:
     app.run(host=args.host, port=args.port, threaded=True, ssl_context=tls)
 
 
+def run_demo() -> None:
+    """Make one demo customer of each kind in the bank as it is, and print them."""
+    app = create_app()
+    with app.app_context():
+        print_personas(make_demo_customers(Path(app.instance_path)))
+
+
 def print_parties(base: str, test_mode: bool) -> None:
     """Where each party of the mock world answers (its prefix in parties.PARTIES)."""
     at = {name: base + (party.prefix or "") for name, party in PARTIES.items()}
@@ -95,6 +105,8 @@ def print_parties(base: str, test_mode: bool) -> None:
 
 def print_personas(personas: list[tuple[str, dict]]) -> None:
     """The demo customers, with what each holds on paper."""
+    if not personas:
+        print("\n  デモ用のお客さまはいません（mockbank demo で作る）")
     for label, p in personas:
         print(
             f"\n  [{label}] {p['name']} 様  店番 {p['branch']['code']} ({p['branch']['name']})"
