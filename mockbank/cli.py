@@ -6,6 +6,7 @@ import argparse
 import socket
 from pathlib import Path
 
+from cryptography import x509
 from flask import send_file
 
 from mockbank import create_app
@@ -73,7 +74,9 @@ def run_serve(args: argparse.Namespace) -> None:
     app.config["PUBLIC_URL"] = base
     print_parties(base, args.test_mode)
     if tls:
-        print(f"  HTTPS の証明書を発行した認証局   {base}/mockbank-ca.crt（スマートフォンで一度だけ信頼する: README）")
+        until = x509.load_pem_x509_certificate(Path(app.config["SELF_CA"]).read_bytes()).not_valid_after_utc
+        print(f"  HTTPS の証明書を発行した認証局   {base}/mockbank-ca.crt（スマートフォンで信頼する: README）")
+        print(f"      有効期限 {until:%Y-%m-%d}（{name} と localhost だけに限る。期限後や名前を変えると作り直す）")
     print_personas(personas)
     app.run(host=args.host, port=args.port, threaded=True, ssl_context=tls)
 
