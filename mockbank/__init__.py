@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 from mockbank import config
 from mockbank.catalogue import SCREEN_IDS_SHOWN
 from mockbank.clock import WorldClock
-from mockbank.db import create_schema, db
+from mockbank.db import create_schema, db, register_models
 from mockbank.faults import init_faults
 from mockbank.mail import init_mail
 from mockbank.parties import PARTIES, PartySessionInterface, answers_json
@@ -47,9 +47,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     app.extensions["world_clock"] = WorldClock()
     init_faults(app)
-    for party in PARTIES.values():
-        if party.models:
-            importlib.import_module(party.models)  # registers the party's tables
+    register_models()
     with app.app_context():
         create_schema()
     app.jinja_env.globals["screen_ids_shown"] = SCREEN_IDS_SHOWN
