@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: ruff (lint and format), the unit and integration tests below the browser,
-# then the acceptance suite on every device. Sets up what is missing; fails if any part fails.
+# Every test: ruff (lint and format), the unit and integration tests below the browser (on SQLite,
+# then again on PostgreSQL: scripts/postgres.sh), then the acceptance suite on every device.
+# Sets up what is missing; fails if any part fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
@@ -9,5 +10,15 @@ status=0
 .venv/bin/ruff check . || status=$?
 .venv/bin/ruff format --check . || status=$?
 .venv/bin/pytest tests --junitxml=reports/unit-junit.xml -o junit_suite_name=unit -q "$@" || status=$?
+# The same tests on PostgreSQL: each test bank a schema of its own in a database made afresh.
+if url=$(bash scripts/postgres.sh start mockbank_test); then
+    trap 'bash scripts/postgres.sh stop mockbank_test' EXIT
+    MOCKBANK_DATABASE_URL=$url .venv/bin/pytest tests --junitxml=reports/unit-postgres-junit.xml \
+        -o junit_suite_name=unit-postgres -q "$@" || status=$?
+    bash scripts/postgres.sh stop mockbank_test || status=$?
+    trap - EXIT
+else
+    status=1
+fi
 MOCKBANK_SETUP_DONE=1 bash scripts/acceptance.sh || status=$?
 exit "$status"
