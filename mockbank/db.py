@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import importlib
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -13,11 +17,12 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from flask import Flask
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import Connection, MetaData, inspect
+from sqlalchemy import Connection, MetaData, inspect, text
 from sqlalchemy.orm import DeclarativeBase
 
 from mockbank.parties import PARTIES
 
+_UPGRADING = threading.Lock()
 MIGRATIONS = Path(__file__).parent / "migrations"  # Alembic's scripts (README: PostgreSQL and migrations)
 # Constraint names Alembic can find again (SQLite's batch mode rebuilds a table by them).
 NAMING = {
@@ -95,7 +100,9 @@ def create_schema() -> None:
     version's, else emptied and rebuilt: it is the mock's own, and no migration
     knows where it stood.
     """
-    with db.engine.begin() as connection:
+    with _one_at_a_time(), db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # processes starting together upgrade one after another
+            connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(current_schema()))"))
         config = alembic_config(connection)
         if MigrationContext.configure(connection).get_current_revision() is None:
             if inspect(connection).get_table_names():
@@ -110,6 +117,20 @@ def create_schema() -> None:
                 else:
                     command.stamp(config, "head")
         command.upgrade(config, "head")
+
+
+@contextmanager
+def _one_at_a_time() -> Iterator[None]:
+    """Hold off other upgrades of this database: threads here (Alembic's context is one per process), and other
+    processes on the same SQLite file (a lock file beside it; PostgreSQL takes an advisory lock instead)."""
+    database = db.engine.url.database if db.engine.dialect.name == "sqlite" else None
+    with _UPGRADING:
+        if not database or database == ":memory:":
+            yield
+            return
+        with open(f"{database}.upgrade-lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
 
 
 def older_tables(bind: Connection | None = None) -> list[str]:

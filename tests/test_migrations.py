@@ -3,6 +3,7 @@ and a database of the drop-and-rebuild era is stamped when it matches, rebuilt w
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 
 import pytest
@@ -13,7 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Column, MetaData, String, create_engine, inspect
 
 from mockbank.db import MIGRATIONS, alembic_config, db, register_models
-from tests.settings import database_settings
+from tests.settings import bank_settings, database_settings
 
 register_models()
 HEAD = ScriptDirectory(str(MIGRATIONS)).get_current_head()
@@ -89,3 +90,26 @@ def test_a_database_of_the_drop_and_rebuild_era_that_differs_is_rebuilt_at_head(
     with sqlite3.connect(path) as rebuilt:
         assert rebuilt.execute("SELECT count(*) FROM customer").fetchone() == (0,)
         assert rebuilt.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
+
+
+def start_bank(settings: dict, ready) -> None:
+    """In a process of its own: start a bank once every process is ready (create_schema upgrades its database)."""
+    from mockbank import create_app
+    from tests.settings import stop_mail_capture
+
+    ready.wait()
+    stop_mail_capture(create_app(settings))
+
+
+def test_banks_starting_together_on_one_new_database_all_start(tmp_path, make_app):
+    settings = bank_settings(tmp_path / "shared.sqlite")
+    spawn = multiprocessing.get_context("spawn")
+    ready = spawn.Barrier(3)
+    processes = [spawn.Process(target=start_bank, args=(settings, ready)) for _ in range(3)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+    assert [p.exitcode for p in processes] == [0, 0, 0]
+    with make_app(**settings).app_context():
+        assert differences(db.engine, db.metadata) == []
