@@ -36,14 +36,14 @@ start)
     if [ "$(as_postgres psql -p "$port" -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$role'")" != 1 ]; then
         as_postgres createuser -p "$port" --superuser "$role"
     fi
-    dropdb -h "$socket" -p "$port" --if-exists "$db"
+    dropdb -h "$socket" -p "$port" --if-exists --force "$db"
     createdb -h "$socket" -p "$port" "$db"
     # A test database: a commit need not wait for the disk (a crash loses only tests' rows).
     psql -h "$socket" -p "$port" -d "$db" -qc "ALTER DATABASE \"$db\" SET synchronous_commit = off"
     echo "postgresql+psycopg:///$db?host=$socket&port=$port"
     ;;
 stop)
-    if [ "$status" = online ]; then dropdb -h "$socket" -p "$port" --if-exists "$db"; fi
+    if [ "$status" = online ]; then dropdb -h "$socket" -p "$port" --if-exists --force "$db"; fi
     if [ -e "$started" ]; then
         say "stopping cluster $version/$name, which start started"
         as_root pg_ctlcluster "$version" "$name" stop

@@ -11,14 +11,14 @@ status=0
 .venv/bin/ruff format --check . || status=$?
 .venv/bin/pytest tests --junitxml=reports/unit-junit.xml -o junit_suite_name=unit -q "$@" || status=$?
 # The same tests on PostgreSQL: each test bank a schema of its own in a database made afresh.
+trap 'bash scripts/postgres.sh stop mockbank_test' EXIT  # also if start fails half-way or the run is stopped
 if url=$(bash scripts/postgres.sh start mockbank_test); then
-    trap 'bash scripts/postgres.sh stop mockbank_test' EXIT
     MOCKBANK_DATABASE_URL=$url .venv/bin/pytest tests --junitxml=reports/unit-postgres-junit.xml \
         -o junit_suite_name=unit-postgres -q "$@" || status=$?
-    bash scripts/postgres.sh stop mockbank_test || status=$?
-    trap - EXIT
 else
     status=1
 fi
+bash scripts/postgres.sh stop mockbank_test || status=$?
+trap - EXIT
 MOCKBANK_SETUP_DONE=1 bash scripts/acceptance.sh || status=$?
 exit "$status"
