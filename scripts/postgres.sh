@@ -24,6 +24,7 @@ fi
 read -r version name port status _ <<<"$(cluster)"
 started="${TMPDIR:-/tmp}/mockbank-postgres-started-$version-$name"
 socket=/var/run/postgresql
+export PGOPTIONS="-c client_min_messages=warning"  # no NOTICE for a database that was not there
 
 case "$action" in
 start)
