@@ -13,7 +13,7 @@ from mockbank import create_app
 from mockbank.db import empty_world
 from mockbank.demo import demo_customers, make_demo_customers
 from mockbank.parties import PARTIES
-from mockbank.tls import default_host_name, ensure_certificate
+from mockbank.tls import default_host_name, ensure_certificate, served_names
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -76,7 +76,8 @@ def run_serve(args: argparse.Namespace) -> None:
     if tls:
         until = x509.load_pem_x509_certificate(Path(app.config["SELF_CA"]).read_bytes()).not_valid_after_utc
         print(f"  HTTPS の証明書を発行した認証局   {base}/mockbank-ca.crt（スマートフォンで信頼する: README）")
-        print(f"      有効期限 {until:%Y-%m-%d}（{name} と localhost だけに限る。期限後や名前を変えると作り直す）")
+        names = "、".join(str(n) for n in served_names(name))
+        print(f"      有効期限 {until:%Y-%m-%d}（{names} だけに限る。期限後や名前を変えると作り直す）")
     print_personas(personas)
     app.run(host=args.host, port=args.port, threaded=True, ssl_context=tls)
 
