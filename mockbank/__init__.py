@@ -10,10 +10,11 @@ from werkzeug.exceptions import HTTPException
 
 from mockbank import config
 from mockbank.catalogue import SCREEN_IDS_SHOWN
-from mockbank.db import create_schema, db
+from mockbank.db import create_schema, db, register_models
 from mockbank.faults import init_faults
 from mockbank.mail import init_mail
 from mockbank.parties import PARTIES, PartySessionInterface, answers_json
+from mockbank.security import init_security_headers
 from mockbank.worlds import init_worlds
 
 
@@ -26,6 +27,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_blueprints(app)
     register_csrf(app)
     register_errorhandlers(app)
+    init_security_headers(app)
     return app
 
 
@@ -45,10 +47,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     init_worlds(app)  # before the faults: a request's faults are its world's
     init_faults(app)
-    for party in PARTIES.values():
-        if party.models:
-            importlib.import_module(party.models)  # registers the party's tables
-    importlib.import_module("mockbank.world_state")  # registers the world's own (its clock and faults)
+    register_models()
     with app.app_context():
         create_schema()
     app.jinja_env.globals["screen_ids_shown"] = SCREEN_IDS_SHOWN

@@ -6,16 +6,15 @@ import argparse
 import socket
 from pathlib import Path
 
+from cryptography import x509
 from flask import send_file
 
 from mockbank import create_app
 from mockbank.db import empty_world
+from mockbank.demo import demo_customers, make_demo_customers
 from mockbank.parties import PARTIES
-from mockbank.personas import seed_persona
 from mockbank.served import serve
-from mockbank.tls import default_host_name, ensure_certificate
-
-DEMO_KINDS = (("新規契約", "new"), ("ログインID初期化済み", "id_initialised"), ("既にご利用中", "active"))
+from mockbank.tls import default_host_name, ensure_certificate, served_names
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -33,7 +32,9 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default: 2)")
     serve.add_argument("--test-mode", action="store_true", help="mount the control API at /_control")
     serve.add_argument("--fresh", action="store_true", help="empty the database before starting")
-    serve.add_argument("--no-demo", action="store_true", help="do not seed one persona of each kind")
+    serve.add_argument(
+        "--no-demo", action="store_true", help="neither make nor print the demo customers (made once, in a new bank)"
+    )
     serve.add_argument(
         "--https",
         nargs="?",
@@ -42,7 +43,10 @@ def main(argv: list[str] | None = None) -> None:
         help="serve over HTTPS under a host name (default: this machine's <hostname>.local), "
         "with a certificate made at first start; needed for biometrics on a real phone",
     )
+    commands.add_parser("demo", help="make a new demo customer of each kind and print them")
     args = parser.parse_args(argv)
+    if args.command == "demo":
+        return run_demo()
     run_serve(args)
 
 
@@ -52,7 +56,7 @@ def run_serve(args: argparse.Namespace) -> None:
     with app.app_context():
         if args.fresh:
             empty_world()
-        personas = [] if args.no_demo else [(label, seed_persona(kind)) for label, kind in DEMO_KINDS]
+        personas = [] if args.no_demo else demo_customers(Path(app.instance_path))
     tls = None
     if args.https is not None:
         name = args.https or default_host_name()
@@ -69,7 +73,10 @@ def run_serve(args: argparse.Namespace) -> None:
     app.config["PUBLIC_URL"] = base
     print_parties(base, args.test_mode)
     if tls:
-        print(f"  HTTPS の証明書を発行した認証局   {base}/mockbank-ca.crt（スマートフォンで一度だけ信頼する: README）")
+        until = x509.load_pem_x509_certificate(Path(app.config["SELF_CA"]).read_bytes()).not_valid_after_utc
+        print(f"  HTTPS の証明書を発行した認証局   {base}/mockbank-ca.crt（スマートフォンで信頼する: README）")
+        names = "、".join(str(n) for n in served_names(name))
+        print(f"      有効期限 {until:%Y-%m-%d}（{names} だけに限る。期限後や名前を変えると作り直す）")
     print_personas(personas)
     serve(app, args.host, args.port, args.workers, tls, dress=_offer_authority if tls else lambda worker: None)
 
@@ -80,6 +87,13 @@ def _offer_authority(app) -> None:
     app.add_url_rule(
         "/mockbank-ca.crt", "mockbank_ca", lambda: send_file(authority, mimetype="application/x-x509-ca-cert")
     )
+
+
+def run_demo() -> None:
+    """Make one demo customer of each kind in the bank as it is, and print them."""
+    app = create_app()
+    with app.app_context():
+        print_personas(make_demo_customers(Path(app.instance_path)))
 
 
 def print_parties(base: str, test_mode: bool) -> None:
@@ -102,6 +116,8 @@ def print_parties(base: str, test_mode: bool) -> None:
 
 def print_personas(personas: list[tuple[str, dict]]) -> None:
     """The demo customers, with what each holds on paper."""
+    if not personas:
+        print("\n  デモ用のお客さまはいません（mockbank demo で作る）")
     for label, p in personas:
         print(
             f"\n  [{label}] {p['name']} 様  店番 {p['branch']['code']} ({p['branch']['name']})"

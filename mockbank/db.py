@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
+import fcntl
+import importlib
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import ClassVar
 
-from flask import g, has_app_context
+from alembic import command
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from flask import Flask, g, has_app_context
 from flask_sqlalchemy import SQLAlchemy
 from flask_sqlalchemy.session import Session
-from sqlalchemy import Engine, MetaData, inspect
+from sqlalchemy import Connection, Engine, MetaData, inspect, text
 from sqlalchemy.orm import DeclarativeBase
 
 from mockbank.parties import PARTIES
 
+_UPGRADING = threading.Lock()
+MIGRATIONS = Path(__file__).parent / "migrations"  # Alembic's scripts (README: PostgreSQL and migrations)
+# Constraint names Alembic can find again (SQLite's batch mode rebuilds a table by them).
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
 
 class Base(DeclarativeBase):
     """Declarative base for the mock world's tables."""
+
+    metadata = MetaData(naming_convention=NAMING)
 
     json_names: ClassVar[dict[str, str]] = {}  # a column the control API names otherwise: {"mailbox": "to"}
 
@@ -68,20 +91,72 @@ def create_world_schema(engine: Engine) -> None:
     db.metadata.create_all(engine)
 
 
+def register_models() -> None:
+    """Import every party's models module, so its tables are in db.metadata."""
+    for party in PARTIES.values():
+        if party.models:
+            importlib.import_module(party.models)
+    importlib.import_module("mockbank.world_state")  # the world's own table (its clock and faults)
+
+
+def default_database_url() -> str:
+    """MOCKBANK_DATABASE_URL, or the SQLite file create_app uses by default (for Alembic's command line)."""
+    instance = Flask("mockbank", instance_relative_config=True).instance_path
+    return os.environ.get("MOCKBANK_DATABASE_URL") or f"sqlite:///{os.path.join(instance, 'mockbank.sqlite')}"
+
+
+def alembic_config(connection: Connection) -> Config:
+    """Alembic's settings for migrating on `connection` (mockbank/migrations/env.py uses it)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
 def create_schema() -> None:
-    """Create the tables; a database an older version of the mock left is emptied and rebuilt (it is the mock's own)."""
-    db.create_all()
-    if older := older_tables():
-        print(f"mockbank: the database's tables {older} are from an older version; starting from an empty bank")
-        found = MetaData()
-        found.reflect(db.engine)
-        found.drop_all(db.engine)
-        db.create_all()
+    """Upgrade the database to this version's tables (Alembic's head).
+
+    A database of the drop-and-rebuild era (tables, no Alembic version) gets the
+    tables it lacks, then is stamped as at head when its tables are this
+    version's, else emptied and rebuilt: it is the mock's own, and no migration
+    knows where it stood.
+    """
+    with _one_at_a_time(), db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # processes starting together upgrade one after another
+            connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(current_schema()))"))
+        config = alembic_config(connection)
+        if MigrationContext.configure(connection).get_current_revision() is None:
+            if inspect(connection).get_table_names():
+                db.metadata.create_all(connection)  # as that era did: a table it lacked is added
+                if older := older_tables(connection):
+                    print(
+                        f"mockbank: the database's tables {older} are from an older version; starting from an empty bank"
+                    )
+                    found = MetaData()
+                    found.reflect(connection)
+                    found.drop_all(connection)
+                else:
+                    command.stamp(config, "head")
+        command.upgrade(config, "head")
 
 
-def older_tables() -> list[str]:
+@contextmanager
+def _one_at_a_time() -> Iterator[None]:
+    """Hold off other upgrades of this database: threads here (Alembic's context is one per process), and other
+    processes on the same SQLite file (a lock file beside it; PostgreSQL takes an advisory lock instead)."""
+    database = db.engine.url.database if db.engine.dialect.name == "sqlite" else None
+    with _UPGRADING:
+        if not database or database == ":memory:":
+            yield
+            return
+        with open(f"{database}.upgrade-lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
+
+
+def older_tables(bind: Connection | None = None) -> list[str]:
     """Tables in the database unlike this version's: other columns, other tables they refer to, or none of ours."""
-    inspector = inspect(db.engine)
+    inspector = inspect(bind if bind is not None else db.engine)
     ours = {
         t.name: ({c.name for c in t.columns}, {k.column.table.name for k in t.foreign_keys})
         for t in db.metadata.sorted_tables
@@ -89,7 +164,8 @@ def older_tables() -> list[str]:
     return sorted(
         name
         for name in inspector.get_table_names()
-        if ours.get(name)
+        if name != "alembic_version"
+        and ours.get(name)
         != (
             {c["name"] for c in inspector.get_columns(name)},
             {k["referred_table"] for k in inspector.get_foreign_keys(name)},

@@ -2,10 +2,18 @@
 
 WebAuthn (Face ID, fingerprint) needs a secure context and refuses an IP
 address as relying-party ID, so a phone must open the mock by a host name
-over HTTPS, e.g. https://mybox.local:8443/. At first start `serve --https`
-makes a small certificate authority of its own (instance/tls/ca.crt) and a
-certificate for the name signed by it; the phone trusts the authority once
-(the README says how) and then every certificate the mock makes.
+over HTTPS, e.g. https://mybox.local:8443/. `serve --https` makes a small
+certificate authority of its own (instance/tls/ca.crt) and a certificate for
+the name signed by it; the phone trusts the authority (the README says how).
+
+A phone that trusts the authority must trust nothing else through it, so the
+authority is name-constrained (X.509 NameConstraints, critical) to the names
+it serves (the host name, localhost and 127.0.0.1: a certificate it signed for
+any other name is refused), and short-lived: CA_DAYS, so a key copied off a
+developer's machine is worthless within a month. The server certificate lives
+shorter still (LEAF_DAYS). Both are made anew at a start that finds them
+expired, about to expire, or for other names; a new authority must be trusted
+on the phone again.
 """
 
 from __future__ import annotations
@@ -16,12 +24,18 @@ import socket
 from pathlib import Path
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 CA_NAME = "mockbank local CA (つないでネ！ット mock world)"
-VALID_DAYS = 397  # the longest a browser accepts for a server certificate
+CA_DAYS = 30  # a month of clicking through; a leaked key is good for no longer
+LEAF_DAYS = 7  # a week; a restart makes a new one (never past the authority's own end)
+RENEW_BEFORE = datetime.timedelta(days=1)  # made anew when this close to its end, so a day's serving never outlives it
+LOOPBACK = ipaddress.ip_address("127.0.0.1")  # the parties call each other here (links.py)
+
+Name = str | ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 def default_host_name() -> str:
@@ -30,22 +44,72 @@ def default_host_name() -> str:
     return f"{name}.local"
 
 
-def ensure_certificate(folder: Path, host_name: str) -> tuple[Path, Path, Path]:
-    """The certificate and key for `host_name` (made at first start), and the authority that signed it."""
+def served_names(host_name: str) -> list[Name]:
+    """What the certificate covers: the host name (or address), localhost, and 127.0.0.1."""
+    try:
+        first: Name = ipaddress.ip_address(host_name)
+    except ValueError:
+        first = host_name.lower()
+    return list(dict.fromkeys([first, "localhost", LOOPBACK]))
+
+
+def ensure_certificate(folder: Path, host_name: str, now: datetime.datetime | None = None) -> tuple[Path, Path, Path]:
+    """The certificate and key for `host_name`, and the authority that signed it: made anew where needed."""
+    now = now or datetime.datetime.now(datetime.UTC)
+    names = served_names(host_name)
     folder.mkdir(parents=True, exist_ok=True)
     ca_cert, ca_key = folder / "ca.crt", folder / "ca.key"
-    if not ca_cert.exists():
-        _write_authority(ca_cert, ca_key)
+    if not ca_cert.exists() or not _good(ca_cert, names, now, ca=True):
+        _write_authority(ca_cert, ca_key, names, now)
     cert, key = folder / f"{host_name}.crt", folder / f"{host_name}.key"
-    if not cert.exists():
-        _write_server_certificate(cert, key, host_name, ca_cert, ca_key)
+    if not cert.exists() or not _good(cert, names, now, ca=False) or not _signed_by(cert, ca_cert):
+        _write_server_certificate(cert, key, names, ca_cert, ca_key, now)
     return cert, key, ca_cert
 
 
-def _write_authority(cert_path: Path, key_path: Path) -> None:
+def permitted_names(authority: x509.Certificate) -> list[Name]:
+    """The names an authority may sign for (its NameConstraints' permitted subtrees)."""
+    constraints = authority.extensions.get_extension_for_class(x509.NameConstraints).value
+    return [_name_of(general) for general in constraints.permitted_subtrees or []]
+
+
+def _good(path: Path, names: list[Name], now: datetime.datetime, ca: bool) -> bool:
+    """Whether a certificate on disk is still in its time, not about to end, and for exactly `names`."""
+    cert = x509.load_pem_x509_certificate(path.read_bytes())
+    if not cert.not_valid_before_utc <= now < cert.not_valid_after_utc - RENEW_BEFORE:
+        return False
+    try:
+        held = permitted_names(cert) if ca else _alternative_names(cert)
+    except x509.ExtensionNotFound:  # an authority of the unconstrained era
+        return False
+    return held == names
+
+
+def _signed_by(cert_path: Path, ca_path: Path) -> bool:
+    cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
+    authority = x509.load_pem_x509_certificate(ca_path.read_bytes())
+    try:
+        cert.verify_directly_issued_by(authority)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
+def _alternative_names(cert: x509.Certificate) -> list[Name]:
+    return [_name_of(general) for general in cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value]
+
+
+def _name_of(general: x509.GeneralName) -> Name:
+    value = general.value
+    if isinstance(value, ipaddress.IPv4Network | ipaddress.IPv6Network):
+        return value.network_address
+    return value
+
+
+def _write_authority(cert_path: Path, key_path: Path, names: list[Name], now: datetime.datetime) -> None:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, CA_NAME)])
-    now = datetime.datetime.now(datetime.UTC)
+    permitted = [x509.DNSName(n) if isinstance(n, str) else x509.IPAddress(ipaddress.ip_network(n)) for n in names]
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)
@@ -53,8 +117,9 @@ def _write_authority(cert_path: Path, key_path: Path) -> None:
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=3650))
+        .not_valid_after(now + datetime.timedelta(days=CA_DAYS))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.NameConstraints(permitted_subtrees=permitted, excluded_subtrees=None), critical=True)
         .add_extension(
             x509.KeyUsage(
                 digital_signature=True,
@@ -75,24 +140,22 @@ def _write_authority(cert_path: Path, key_path: Path) -> None:
     _write(cert_path, key_path, cert, key)
 
 
-def _write_server_certificate(cert_path: Path, key_path: Path, host_name: str, ca_cert: Path, ca_key: Path) -> None:
+def _write_server_certificate(
+    cert_path: Path, key_path: Path, names: list[Name], ca_cert: Path, ca_key: Path, now: datetime.datetime
+) -> None:
     authority = x509.load_pem_x509_certificate(ca_cert.read_bytes())
     authority_key = serialization.load_pem_private_key(ca_key.read_bytes(), password=None)
     key = ec.generate_private_key(ec.SECP256R1())
-    now = datetime.datetime.now(datetime.UTC)
-    names: list[x509.GeneralName] = [x509.DNSName(host_name)]
-    if host_name != "localhost":
-        names.append(x509.DNSName("localhost"))
-    names.append(x509.IPAddress(ipaddress.ip_address("127.0.0.1")))
+    alternative = [x509.DNSName(n) if isinstance(n, str) else x509.IPAddress(n) for n in names]
     cert = (
         x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host_name)]))
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, str(names[0]))]))
         .issuer_name(authority.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=VALID_DAYS))
-        .add_extension(x509.SubjectAlternativeName(names), critical=False)
+        .not_valid_after(min(now + datetime.timedelta(days=LEAF_DAYS), authority.not_valid_after_utc))
+        .add_extension(x509.SubjectAlternativeName(alternative), critical=False)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(authority_key.public_key()), critical=False)

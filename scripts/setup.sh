@@ -37,9 +37,10 @@ missing_debs() {
     for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"; done
 }
 
-# 1. System packages: Japanese fonts for screenshots.
+# 1. System packages: Japanese fonts for screenshots; PostgreSQL, which scripts/test.sh runs the tests on too
+#    (scripts/postgres.sh starts its cluster).
 if command -v dpkg-query >/dev/null; then
-    debs=$(missing_debs fonts-noto-cjk)
+    debs=$(missing_debs fonts-noto-cjk postgresql)
     [ -z "$debs" ] || apt_install $debs
 fi
 
