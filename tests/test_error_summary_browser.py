@@ -21,6 +21,7 @@ FORMS = [
     ("S-OTPAPP", {"kind": "new", "step": "otp"}, "customer", "/netbank/otp-application", {}),
     ("S-REISSUE-AUTH", {"kind": "active"}, None, "/netbank/token-reissue/login", {}),
     ("A-SETUP", None, None, "/app/setup", {}),
+    ("A-NAME", None, None, "/app/name?token=S0001:U0001", {"トークン表示名": "", "追加文言": "x" * 21}),
     ("T-PHONE", None, None, "/phone/dial", {"この電話の番号": "でんわ"}),
     ("M-MAIL", None, None, "/mailbox/taro@example.jp/settings", {"拒否するドメイン": "例え.jp"}),
 ]
