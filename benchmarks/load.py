@@ -4,7 +4,8 @@
 
 Without --base-url it measures, in interleaved rounds, an embedded server configured like the suite's
 (conftest.py: cheap scrypt) and `python -m mockbank serve --test-mode` (the production hash), each in a
-process of its own so that the customers' threads here share no interpreter lock with it. Every customer
+process of its own so that the customers' threads here share no interpreter lock with it. One customer
+walks first, alone and untimed (a mock in use has its templates compiled). Every customer
 is a persona of its own from the control API, seeded before the walk; all start together. Requests are
 split by what they cost the bank: screens that hash no password (the forms, shown) and the two submits
 that check passwords (SID001's 次へ checks both passwords; ID登録実行 checks the ID against both, R-DISTINCT).
@@ -97,6 +98,7 @@ class Walk:
 def load(base_url: str, customers: int) -> dict:
     """Seed `customers` personas, walk them all at once, and summarise the latencies and who registered."""
     world = WorldClient(base_url)
+    Walk(base_url, world.persona("new")).run()  # one customer first: the templates compiled, as on a mock in use
     walks = [Walk(base_url, world.persona("new")) for _ in range(customers)]
     start = threading.Barrier(customers)
 

@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 from mockbank import config
 from mockbank.catalogue import SCREEN_IDS_SHOWN
 from mockbank.clock import WorldClock
-from mockbank.db import create_schema, db
+from mockbank.db import create_schema, db, tune_sqlite
 from mockbank.faults import init_faults
 from mockbank.mail import init_mail
 from mockbank.parties import PARTIES, PartySessionInterface, answers_json
@@ -42,6 +42,10 @@ def register_extensions(app: Flask) -> None:
     """The database (created on first start), the one world clock, a session cookie per party, the screens' 画面ID."""
     app.session_interface = PartySessionInterface()
     os.makedirs(app.instance_path, exist_ok=True)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
+        # An SQLite file: a connection for every request at once (SQLAlchemy's pool keeps 15), so a screen never
+        # waits for one held by a password check.
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {}).setdefault("max_overflow", -1)
     db.init_app(app)
     app.extensions["world_clock"] = WorldClock()
     init_faults(app)
@@ -49,6 +53,7 @@ def register_extensions(app: Flask) -> None:
         if party.models:
             importlib.import_module(party.models)  # registers the party's tables
     with app.app_context():
+        tune_sqlite(db.engine)
         create_schema()
     app.jinja_env.globals["screen_ids_shown"] = SCREEN_IDS_SHOWN
 
