@@ -46,6 +46,7 @@ REPEAT = re.compile(r"-\d+-\d+\]$|\[\d+-\d+\]$")  # pytest-repeat's suffix on a 
 class Scenario:
     """One scenario of the suite, how pytest -k finds it, and the same clicks written bare."""
 
+    key: str  # what --only names it by
     name: str
     select: str  # a pytest -k expression matching this scenario only (on one device)
     screens: int
@@ -53,14 +54,16 @@ class Scenario:
 
 
 SCENARIOS = [
-    Scenario("one-screen refusal (SID001 店番 0a1)", "店番は半角数字3桁で入力する and 0a1", 1, bare.refusal),
+    Scenario("refusal", "one-screen refusal (SID001 店番 0a1)", "店番は半角数字3桁で入力する and 0a1", 1, bare.refusal),
     Scenario(
+        "onboarding",
         "onboarding: top page to 追加認証登録 (J-NEW's first scenario)",
         "新規契約のお客さまがホームページから追加認証登録まで進む",
         6,
         bare.onboarding,
     ),
     Scenario(
+        "j-new",
         "J-NEW end to end",
         "新規契約のお客さまがホームページからワンタイムパスワードでつないでネットにログインするまで進む",
         22,
@@ -131,11 +134,12 @@ class Floor:
         started = time.perf_counter()
         self.world.reset()
         persona = self.world.persona("new")
+        device = uuid.uuid4().hex  # the phone's identity, as the harness's phones send it
         context = self.browser.new_context(
-            **self.context_args, base_url=self.server.url, extra_http_headers={DEVICE_HEADER: uuid.uuid4().hex}
+            **self.context_args, base_url=self.server.url, extra_http_headers={DEVICE_HEADER: device}
         )
         try:
-            scenario.walk(context.new_page(), persona)
+            scenario.walk(context.new_page(), {**persona, "device": device})
         finally:
             context.close()
         return (time.perf_counter() - started) * 1000
@@ -155,9 +159,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds")
     parser.add_argument("--runs", type=int, default=5, help="runs of each scenario per round and side")
     parser.add_argument("--device", default="iPhone", choices=["iPhone", "Android"])
-    parser.add_argument("--only", help="run only the scenarios whose name contains this")
+    parser.add_argument("--only", help="some of the scenarios, comma-separated: refusal, onboarding, j-new")
     args = parser.parse_args()
-    scenarios = [s for s in SCENARIOS if not args.only or args.only in s.name]
+    scenarios = [s for s in SCENARIOS if not args.only or s.key in args.only.split(",")]
     sides = ("harness, screenshots on", "harness, screenshots off", "bare Playwright")
     samples = {side: {s.name: [] for s in scenarios} for side in sides}
     floor = Floor(args.device)
