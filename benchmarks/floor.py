@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -85,9 +86,11 @@ def harness_round(scenarios: list[Scenario], device: str, runs: int, shots: str)
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if not junit.exists():
         raise RuntimeError(f"pytest wrote no JUnit XML:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    cases = list(ET.parse(junit).getroot().iter("testcase"))
+    shutil.rmtree(folder, ignore_errors=True)
     times: dict[str, list[float]] = {}
     failed = []
-    for case in ET.parse(junit).getroot().iter("testcase"):
+    for case in cases:
         if case.find("failure") is not None or case.find("error") is not None:
             failed.append(case.get("name"))
         times.setdefault(REPEAT.sub("]", case.get("name")), []).append(float(case.get("time")) * 1000)
@@ -111,7 +114,8 @@ class Floor:
     """The bare side: an embedded server like conftest.py's, one browser, a fresh context per run."""
 
     def __init__(self, device: str) -> None:
-        database = Path(tempfile.mkdtemp(prefix="floor-")) / "floor.sqlite"
+        self.folder = Path(tempfile.mkdtemp(prefix="floor-"))
+        database = self.folder / "floor.sqlite"
         self.app = create_app(
             {
                 "TEST_MODE": True,
@@ -152,6 +156,7 @@ class Floor:
         self.browser.close()
         self.playwright.stop()
         self.server.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def main() -> None:
@@ -189,34 +194,29 @@ def main() -> None:
 
 
 def summarise(scenarios: list[Scenario], samples: dict) -> list[dict]:
-    """Per scenario: the median of each side and the ratios harness/bare."""
+    """Per scenario: each side's median and minimum (the run least disturbed by the machine), and harness/bare."""
     rows = []
     for s in scenarios:
-        on, off, floor = (statistics.median(samples[side][s.name]) for side in samples)
-        rows.append(
-            {
-                "scenario": s.name,
-                "screens": s.screens,
-                "harness_on_ms": round(on),
-                "harness_off_ms": round(off),
-                "bare_ms": round(floor),
-                "ratio_on": round(on / floor, 2),
-                "ratio_off": round(off / floor, 2),
-                "runs": len(samples["bare Playwright"][s.name]),
-            }
-        )
+        on, off, floor = (samples[side][s.name] for side in samples)
+        row = {"scenario": s.name, "screens": s.screens, "runs": len(floor)}
+        for stat, of in (("median", statistics.median), ("min", min)):
+            row[f"harness_on_{stat}_ms"] = round(of(on))
+            row[f"harness_off_{stat}_ms"] = round(of(off))
+            row[f"bare_{stat}_ms"] = round(of(floor))
+            row[f"ratio_on_{stat}"] = round(of(on) / of(floor), 2)
+            row[f"ratio_off_{stat}"] = round(of(off) / of(floor), 2)
+        rows.append(row)
     return rows
 
 
 def print_table(rows: list[dict], args) -> None:
-    """The medians side by side, and the ratios."""
-    print(f"device {args.device}, {args.rounds} interleaved rounds × {args.runs} runs; medians in ms")
-    print(f"{'scenario':<58} {'harness+shots':>13} {'harness':>8} {'bare':>7} {'ratio+shots':>11} {'ratio':>6}")
+    """Medians (and minimums) side by side, and the ratios harness/bare."""
+    print(f"device {args.device}, {args.rounds} interleaved rounds × {args.runs} runs a side; ms, median (min)")
+    print(f"{'scenario':<58} {'harness+shots':>15} {'harness':>15} {'bare':>15} {'ratio+shots':>13} {'ratio':>13}")
     for r in rows:
-        print(
-            f"{r['scenario']:<58} {r['harness_on_ms']:>13} {r['harness_off_ms']:>8} {r['bare_ms']:>7} "
-            f"{r['ratio_on']:>10.2f}× {r['ratio_off']:>5.2f}×"
-        )
+        cells = [f"{r[f'{k}_median_ms']} ({r[f'{k}_min_ms']})" for k in ("harness_on", "harness_off", "bare")]
+        ratios = [f"{r[f'{k}_median']:.2f}× ({r[f'{k}_min']:.2f}×)" for k in ("ratio_on", "ratio_off")]
+        print(f"{r['scenario']:<58} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {ratios[0]:>13} {ratios[1]:>13}")
 
 
 if __name__ == "__main__":
