@@ -170,4 +170,6 @@ def set_up_the_app(page: Page) -> Page:
     app.get_by_label("利用開始パスワード:", exact=True).fill(START_PW)
     app.get_by_label("上記の内容に同意する。", exact=True).check()
     app.get_by_role("button", name="送信", exact=True).click()
+    screen(app, "A-DONE", "初期設定完了")
+    app.wait_for_load_state()  # A-DONE's script keeps the token in the phone's storage as the page loads
     return app
