@@ -10,7 +10,7 @@ from werkzeug.exceptions import HTTPException
 
 from mockbank import config
 from mockbank.catalogue import SCREEN_IDS_SHOWN
-from mockbank.db import create_schema, db, register_models
+from mockbank.db import create_schema, db, register_models, tune_sqlite
 from mockbank.faults import init_faults
 from mockbank.mail import init_mail
 from mockbank.parties import PARTIES, PartySessionInterface, answers_json
@@ -44,11 +44,16 @@ def register_extensions(app: Flask) -> None:
     """The database (created on first start), the worlds and their clocks and faults, a cookie per party, 画面ID."""
     app.session_interface = PartySessionInterface()
     os.makedirs(app.instance_path, exist_ok=True)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
+        # An SQLite file: a connection for every request at once (SQLAlchemy's pool keeps 15), so a screen never
+        # waits for one held by a password check.
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {}).setdefault("max_overflow", -1)
     db.init_app(app)
     init_worlds(app)  # before the faults: a request's faults are its world's
     init_faults(app)
     register_models()
     with app.app_context():
+        tune_sqlite(db.engine)
         create_schema()
     app.jinja_env.globals["screen_ids_shown"] = SCREEN_IDS_SHOWN
 

@@ -85,7 +85,15 @@ class Biometric:
             cdp.send("WebAuthn.addCredential", {"authenticatorId": aid, "credential": credential}, timeout=CDP_MS)
 
     def settle(self) -> None:
-        """Read every page's credentials and bring the others level (the events may not have arrived yet)."""
+        """Bring every page level with what the others made or used (the events may not have arrived yet).
+
+        A phone with one page has no other page to bring level: nothing to read (one CDP round trip a step saved).
+        """
+        if len(self.pages) > 1:
+            self._read()
+
+    def _read(self) -> None:
+        """Read every page's credentials and put each on the other pages."""
         for page, (cdp, aid) in list(self.pages.items()):
             if page.is_closed():
                 continue
@@ -98,7 +106,7 @@ class Biometric:
 
     def held(self) -> list[dict]:
         """The credentials the phone holds now (CDP form: standard base64 IDs and PKCS#8 private keys)."""
-        self.settle()
+        self._read()
         return list(self.credentials.values())
 
     def put(self, credential: dict) -> None:

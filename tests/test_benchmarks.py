@@ -1,0 +1,30 @@
+"""The benchmarks' own workings: the load walk registers every customer, percentiles, and reading pytest-repeat's runs."""
+
+from __future__ import annotations
+
+from benchmarks.floor import REPEAT, SCENARIOS, _chosen
+from benchmarks.load import load, summary
+from tests.settings import served_bank
+
+
+def test_the_load_walk_registers_every_customer_with_the_forms_tokens(tmp_path):
+    with served_bank(tmp_path / "load.sqlite", WTF_CSRF_ENABLED=True) as url:
+        result = load(url, 3)
+    assert result["errors"] == []
+    assert result["registered"] == 3
+    assert result["5xx"] == 0
+    assert result["shown"]["n"] == 9 and result["checks passwords"]["n"] == 6
+
+
+def test_a_summary_gives_the_median_the_95th_percentile_and_the_worst():
+    assert summary([float(n) for n in range(1, 101)]) == {"n": 100, "p50": 50.5, "p95": 95.0, "max": 100.0}
+    assert summary([]) == {"n": 0}
+
+
+def test_runs_of_one_scenario_are_told_apart_from_other_scenarios_only_by_pytest_repeats_suffix():
+    name = "test_店番は半角数字3桁で入力する[iPhone-0a1-店番は半角数字3桁で入力してください。-3-6]"
+    assert REPEAT.sub("]", name) == "test_店番は半角数字3桁で入力する[iPhone-0a1-店番は半角数字3桁で入力してください。]"
+    assert REPEAT.sub("]", "test_x[1-6]") == REPEAT.sub("]", "test_x[2-6]")
+    refusal = next(s for s in SCENARIOS if s.key == "refusal")
+    assert _chosen(refusal.select, REPEAT.sub("]", name))
+    assert not _chosen(refusal.select, name.replace("0a1", "01"))
