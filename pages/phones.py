@@ -75,7 +75,7 @@ class Phone:
         page = self.open(kind.PAGE)
         if self.biometric is not None:
             self.biometric.settle()  # every page's authenticator holds what another page's made or used
-        return kind(page)
+        return kind(page, self.screens.append)
 
     def opened(self, kind: type[S]) -> S:
         """A screen's page object on this phone, the screen opened at its address first (as from a bookmark)."""

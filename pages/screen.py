@@ -59,15 +59,18 @@ class Screen:
     main = Find(lambda page: page.get_by_role("main"))
     screen_id = Find(lambda page: page.get_by_role("contentinfo"))  # 画面ID : SID001, where the manual shows one
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, seen: Callable[[str], None] | None = None) -> None:
         self.page = page
         self.heading = self.titled(self.TITLE) if self.TITLE else None
+        self.seen = seen  # the phone's record of the screens it showed (evidence for the coverage map)
 
     def expect_shown(self, timeout: float = SHOWN_MS) -> None:
         """Wait until the phone shows this screen (its catalogue ID on <body data-screen>, and its heading)."""
         expect(self.page.locator("body")).to_have_attribute("data-screen", self.SCREEN, timeout=timeout)
         if self.heading is not None:
             expect(self.heading).to_be_visible(timeout=timeout)
+        if self.seen is not None:  # the page's own report may never come: a step can leave before DOMContentLoaded
+            self.seen(self.SCREEN)
 
     def open(self) -> None:
         """Go to the screen's address, as a customer following a bookmark would."""
