@@ -21,6 +21,7 @@ FORMS = [
     ("S-OTPAPP", {"kind": "new", "step": "otp"}, "customer", "/netbank/otp-application", {}),
     ("S-REISSUE-AUTH", {"kind": "active"}, None, "/netbank/token-reissue/login", {}),
     ("A-SETUP", None, None, "/app/setup", {}),
+    ("A-MENU", None, None, "/app/settings", {}),
     ("A-NAME", None, None, "/app/name?token=S0001:U0001", {"トークン表示名": "", "追加文言": "x" * 21}),
     ("T-PHONE", None, None, "/phone/dial", {"この電話の番号": "でんわ"}),
     ("M-MAIL", None, None, "/mailbox/taro@example.jp/settings", {"拒否するドメイン": "例え.jp"}),
@@ -172,3 +173,18 @@ def test_the_additional_question_refused_empty_ties_its_message_to_the_answer(pa
     expect(page.locator("body")).to_have_attribute("data-screen", "S-RBA")  # a browser the bank has never seen
     page.locator("main form button[type=submit]").first.click()
     assert_tied(page, "S-RBA")
+
+
+def test_the_mail_password_refused_empty_ties_its_message_to_the_field(browser, playwright, base_url, world):
+    world.reset()
+    context = browser.new_context(
+        base_url=base_url, extra_http_headers=world.headers, **DEVICES["PC"].context_args(playwright)
+    )
+    page = context.new_page()
+    try:
+        logged_in_by_password(page, world.persona("active"), "/netbank/login", "ログイン")
+        expect(page.locator("body")).to_have_attribute("data-screen", "S-MAILPW")
+        page.get_by_role("button", name="ログイン", exact=True).click()
+        assert_tied(page, "S-MAILPW")
+    finally:
+        context.close()
