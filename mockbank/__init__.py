@@ -44,10 +44,11 @@ def register_extensions(app: Flask) -> None:
     """The database (created on first start), the worlds and their clocks and faults, a cookie per party, 画面ID."""
     app.session_interface = PartySessionInterface()
     os.makedirs(app.instance_path, exist_ok=True)
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
+    options = app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {})
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///") and "poolclass" not in options:
         # An SQLite file: a connection for every request at once (SQLAlchemy's pool keeps 15), so a screen never
-        # waits for one held by a password check.
-        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {}).setdefault("max_overflow", -1)
+        # waits for one held by a password check. (A pool of another kind, as a test's NullPool, has no overflow.)
+        options.setdefault("max_overflow", -1)
     db.init_app(app)
     init_worlds(app)  # before the faults: a request's faults are its world's
     init_faults(app)

@@ -79,6 +79,7 @@ class WorldStore:
     def __init__(self, app: Flask) -> None:
         self.url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
         self.sqlite = self.url.get_backend_name() == "sqlite"
+        self.prefix = schema_prefix(self.url)
         beside = os.path.dirname(self.url.database) if self.sqlite and self.url.database else app.instance_path
         self.folder = Path(app.config.get("WORLDS_DIR") or os.path.join(beside, "worlds"))
         self._engines: dict[str, Engine] = {}
@@ -99,7 +100,7 @@ class WorldStore:
         if self.sqlite:  # mode=rw: a dropped world's file is never made again by a late connection
             self._inodes[name] = self._file(name).stat().st_ino
             return create_engine(f"sqlite:///file:{self._file(name)}?mode=rw&uri=true", connect_args={"timeout": 30})
-        return db.engine.execution_options(schema_translate_map={None: schema_of(name)})
+        return db.engine.execution_options(schema_translate_map={None: self.schema_of(name)})
 
     def _forget(self, name: str) -> None:
         """Let go of this process's engine of world `name` and its connections."""
@@ -126,14 +127,14 @@ class WorldStore:
             if self._inodes.get(name, inode) != inode:
                 self._forget(name)
             return True
-        return inspect(db.engine).has_schema(schema_of(name))
+        return inspect(db.engine).has_schema(self.schema_of(name))
 
     def names(self) -> list[str]:
         """Every world but the default, by name."""
         if self.sqlite:
             return sorted(p.stem for p in self.folder.glob("*.sqlite") if NAME.fullmatch(p.stem))
         schemas = inspect(db.engine).get_schema_names()
-        return sorted(s.removeprefix(SCHEMA_PREFIX).replace("_", "-") for s in schemas if s.startswith(SCHEMA_PREFIX))
+        return sorted(s.removeprefix(self.prefix).replace("_", "-") for s in schemas if s.startswith(self.prefix))
 
     def create(self, name: str) -> None:
         """Make world `name`: an empty database with this version's tables (a world is short-lived: no migrations)."""
@@ -142,7 +143,7 @@ class WorldStore:
             sqlite3.connect(self._file(name)).close()
         else:
             with db.engine.begin() as connection:
-                connection.execute(CreateSchema(schema_of(name)))
+                connection.execute(CreateSchema(self.schema_of(name)))
         create_world_schema(self.engine(name))
 
     def drop(self, name: str) -> None:
@@ -153,12 +154,18 @@ class WorldStore:
                 Path(f"{self._file(name)}{suffix}").unlink(missing_ok=True)
         else:
             with db.engine.begin() as connection:
-                connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema_of(name)}" CASCADE'))
+                connection.execute(text(f'DROP SCHEMA IF EXISTS "{self.schema_of(name)}" CASCADE'))
+
+    def schema_of(self, name: str) -> str:
+        """The PostgreSQL schema of world `name` (its hyphens as underscores: names hold none)."""
+        return self.prefix + name.replace("-", "_")
 
 
-def schema_of(name: str) -> str:
-    """The PostgreSQL schema of world `name` (its hyphens as underscores: names hold none)."""
-    return SCHEMA_PREFIX + name.replace("-", "_")
+def schema_prefix(url) -> str:
+    """Where a bank's world schemas start: world_, or, for a bank kept in a schema of its own (its search_path,
+    as each test bank is), that schema's name first, so two banks on one database never share a world."""
+    found = re.search(r"search_path=([A-Za-z0-9_]+)", str(url.query.get("options", "")))
+    return f"{found.group(1)}_{SCHEMA_PREFIX}" if found else SCHEMA_PREFIX
 
 
 def init_worlds(app: Flask) -> None:
