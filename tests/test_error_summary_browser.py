@@ -52,13 +52,18 @@ TIED = """() => {
 }"""
 
 
+def device_context(browser, playwright, base_url, world, device: str):
+    """A browser context of `device` on the embedded bank, in the run's world."""
+    return browser.new_context(
+        base_url=base_url, extra_http_headers=world.headers, **DEVICES[device].context_args(playwright)
+    )
+
+
 @pytest.fixture
 def page(browser, playwright, base_url, world):
     """An iPhone's browser on the embedded bank, the world emptied first."""
     world.reset()
-    context = browser.new_context(
-        base_url=base_url, extra_http_headers=world.headers, **DEVICES["iPhone"].context_args(playwright)
-    )
+    context = device_context(browser, playwright, base_url, world, "iPhone")
     yield context.new_page()
     context.close()
 
@@ -79,19 +84,27 @@ def refuse(page, world, base_url, persona, role, address, typed) -> dict:
     return page.evaluate(TIED)
 
 
-@pytest.mark.parametrize(("screen", "persona", "role", "address", "typed"), FORMS, ids=[f[0] for f in FORMS])
-def test_a_refused_form_ties_each_message_to_its_field_and_focuses_the_summary(
-    page, world, base_url, screen, persona, role, address, typed
-):
-    tied = refuse(page, world, base_url, persona, role, address, typed)
+def assert_tied(page, screen: str) -> dict:
+    """The refused screen: summary focused, each message linked to its invalid field and named by it, axe clean."""
+    expect(page.locator("#error-summary")).to_be_focused()
+    tied = page.evaluate(TIED)
     assert page.locator("body").get_attribute("data-screen") == screen
-    assert tied["focused"], "the error summary has the focus"
     assert tied["links"], "the summary links a message to its field"
     for link in tied["links"]:
         assert link["found"] and link["invalid"], link
         assert link["described"] and link["message"] in link["described"][0], link  # its own message, then hints
-    assert tied["marked"] >= len({link["message"] for link in tied["links"]}) > 0
     assert [describe(v) for v in violations(page)] == []  # the refused state passes axe (WCAG 2.0/2.1 A, AA)
+    return tied
+
+
+@pytest.mark.parametrize(("screen", "persona", "role", "address", "typed"), FORMS, ids=[f[0] for f in FORMS])
+def test_a_refused_form_ties_each_message_to_its_field_and_focuses_the_summary(
+    page, world, base_url, screen, persona, role, address, typed
+):
+    refuse(page, world, base_url, persona, role, address, typed)
+    tied = assert_tied(page, screen)
+    assert tied["focused"], "the error summary has the focus"
+    assert tied["marked"] >= len({link["message"] for link in tied["links"]}) > 0
 
 
 @pytest.mark.parametrize(("screen", "persona", "address"), LOGINS, ids=[f[0] for f in LOGINS])
@@ -146,17 +159,6 @@ def logged_in_by_password(page, seeded: dict, address: str, button: str) -> None
     page.get_by_role("button", name=button, exact=True).click()
 
 
-def assert_tied(page, screen: str) -> None:
-    """The refused screen: summary focused, each message linked to its invalid field and named by it, axe clean."""
-    expect(page.locator("#error-summary")).to_be_focused()
-    tied = page.evaluate(TIED)
-    assert page.locator("body").get_attribute("data-screen") == screen
-    assert tied["links"], "the summary links a message to its field"
-    for link in tied["links"]:
-        assert link["found"] and link["invalid"] and link["message"] in link["described"][0], link
-    assert [describe(v) for v in violations(page)] == []
-
-
 def test_the_reissue_form_refused_ties_its_messages_to_its_fields(page, world):
     seeded = world.persona("active", otp="active")
     page.goto("/netbank/token-reissue")
@@ -177,9 +179,7 @@ def test_the_additional_question_refused_empty_ties_its_message_to_the_answer(pa
 
 def test_the_mail_password_refused_empty_ties_its_message_to_the_field(browser, playwright, base_url, world):
     world.reset()
-    context = browser.new_context(
-        base_url=base_url, extra_http_headers=world.headers, **DEVICES["PC"].context_args(playwright)
-    )
+    context = device_context(browser, playwright, base_url, world, "PC")
     page = context.new_page()
     try:
         logged_in_by_password(page, world.persona("active"), "/netbank/login", "ログイン")
