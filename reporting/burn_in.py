@@ -21,6 +21,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RUNS = 10
 DEFAULT_DIR = "reports/burn-in"
+GRACE_SECONDS = 600  # past --max-minutes, how long the run that started last may take before pytest is interrupted
 DEVICE_ORDER = ("iPhone", "Android", "PC")
 PROPERTY = "burn-in-"  # junit properties: burn-in-feature, burn-in-line, burn-in-scenario, burn-in-device, burn-in-run
 
@@ -46,6 +48,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="FILE",
         help="run only the scenarios of this feature file (may be given more than once)",
     )
+    parser.getgroup("burn-in").addoption(
+        "--burn-in-deadline",
+        type=float,
+        default=None,
+        metavar="EPOCH",
+        help="start no scenario run after this time (seconds since the epoch): pytest stops between runs",
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    """Past --burn-in-deadline, stop after the run that just finished, so the junit XML is written whole."""
+    yield
+    deadline = item.config.getoption("burn_in_deadline")
+    if deadline is not None and nextitem is not None and time.time() >= deadline:
+        item.session.shouldstop = "burn-in: the time given with --max-minutes is up"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -249,9 +267,12 @@ def parse_args(argv: list[str]) -> Plan:
     return plan
 
 
-def acceptance_command(plan: Plan) -> list[str]:
+def acceptance_command(plan: Plan, now: float | None = None) -> list[str]:
     """The acceptance run's own command with N runs of each scenario and the burn-in's report folder."""
     out = Path(plan.report_dir)
+    deadline = []
+    if plan.max_minutes is not None:
+        deadline = [f"--burn-in-deadline={(time.time() if now is None else now) + plan.max_minutes * 60:.0f}"]
     return [
         "bash",
         "scripts/acceptance.sh",
@@ -259,6 +280,7 @@ def acceptance_command(plan: Plan) -> list[str]:
         "reporting.burn_in",
         f"--count={plan.runs}",
         *(f"--burn-in-feature={f}" for f in plan.features),
+        *deadline,
         f"--junitxml={out / 'junit.xml'}",
         f"--report-dir={out}",
         f"--output={out / 'failures'}",
@@ -282,9 +304,10 @@ def run(plan: Plan) -> int:
     print(f"burn-in: {plan.runs} runs in a row of each scenario on each device ({what})", flush=True)
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "MOCKBANK_SETUP_DONE": "1"})
     try:
-        code = process.wait(timeout=plan.max_minutes * 60 if plan.max_minutes else None)
+        # pytest itself stops between runs at the deadline; a run stuck past it gets a stop signal
+        code = process.wait(timeout=plan.max_minutes * 60 + GRACE_SECONDS if plan.max_minutes else None)
     except subprocess.TimeoutExpired:
-        print(f"burn-in: {plan.max_minutes:g} minutes are up: stopping, and counting the runs that finished")
+        print(f"burn-in: {plan.max_minutes:g} minutes are long up and a run is stuck: interrupting pytest")
         process.send_signal(signal.SIGINT)
         code = _wait(process)
     except KeyboardInterrupt:
@@ -299,7 +322,9 @@ def run(plan: Plan) -> int:
     print(f"\nburn-in: failed runs of {plan.runs} per scenario and device (details: {plan.report_dir}/index.html)")
     print("\n".join(table(results)))
     print(summary(results))
-    if code not in (0, 1):
+    if code == 2 and plan.max_minutes:
+        print(f"burn-in: {plan.max_minutes:g} minutes are up: the runs that finished are counted above")
+    elif code not in (0, 1):
         print(f"burn-in: pytest stopped early (exit code {code}): not every run ran")
     (out / "burn-in.json").write_text(
         json.dumps(

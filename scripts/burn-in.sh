@@ -6,7 +6,7 @@
 #   bash scripts/burn-in.sh 5 -m R-TEL-120 --matrix iPhone   # a tag, one device
 #   bash scripts/burn-in.sh 3 -k ログインID                   # any pytest selection
 #   bash scripts/burn-in.sh 3                                # the whole suite, 3 times
-# --max-minutes M stops after M minutes and counts the runs that finished.
+# --max-minutes M starts no run after M minutes (pytest stops between runs) and counts the runs that finished.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 [ -n "${MOCKBANK_SETUP_DONE:-}" ] || bash scripts/setup.sh || exit 1

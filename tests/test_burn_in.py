@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -164,11 +165,11 @@ def test_no_all_clear_when_pytest_was_interrupted_or_selected_nothing(monkeypatc
     assert run_with(monkeypatch, tmp_path, None, 0, ["3", "features/nothing.feature"]) == 2
 
 
-def test_out_of_time_it_interrupts_pytest_and_counts_the_runs_that_finished(monkeypatch, tmp_path, capsys):
+def test_a_run_stuck_long_past_the_time_is_interrupted_and_the_runs_that_finished_count(monkeypatch, tmp_path, capsys):
     class Slow(FakeAcceptance):
         def wait(self, timeout=None):
             if timeout is not None and not self.signals:
-                assert timeout == 90
+                assert timeout == 90 + burn_in.GRACE_SECONDS
                 raise subprocess.TimeoutExpired("pytest", timeout)
             return 2  # pytest's exit code after Ctrl-C
 
@@ -179,8 +180,31 @@ def test_out_of_time_it_interrupts_pytest_and_counts_the_runs_that_finished(monk
     assert burn_in.main(["3", "--max-minutes", "1.5"]) == 1
     assert slow.signals == [burn_in.signal.SIGINT]
     out = capsys.readouterr().out
-    assert "1.5 minutes are up" in out and "1/3  flaky" in out
+    assert "1.5 minutes are long up" in out and "1/3  flaky" in out
     assert "burn-in: 1 of 12 runs failed; 1 of 4 scenario-device pairs" in out
+
+
+def test_past_the_deadline_pytest_stops_between_runs_and_writes_its_junit_whole(tmp_path):
+    (tmp_path / "test_three.py").write_text("def test_a(): pass\ndef test_b(): pass\ndef test_c(): pass\n")
+    junit_xml = tmp_path / "junit.xml"
+
+    ended = subprocess.run(
+        [sys.executable, "-m", "pytest", str(tmp_path), "-p", "reporting.burn_in", "-p", "no:cacheprovider"]
+        + ["--burn-in-deadline=1", f"--junitxml={junit_xml}", "-q", "--rootdir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+    assert ended.returncode == 2, ended.stdout + ended.stderr  # interrupted: no all-clear
+    assert "the time given with --max-minutes is up" in ended.stdout
+    assert [c.get("name") for c in ET.parse(junit_xml).iter("testcase")] == ["test_a"]
+
+
+def test_the_deadline_is_given_to_pytest_only_with_max_minutes():
+    with_time = burn_in.acceptance_command(burn_in.parse_args(["2", "--max-minutes", "1.5"]), now=1000.0)
+    assert "--burn-in-deadline=1090" in with_time
+    assert not any(a.startswith("--burn-in-deadline") for a in burn_in.acceptance_command(burn_in.parse_args(["2"])))
 
 
 def test_arguments_and_the_command_it_runs():
