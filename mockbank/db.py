@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import importlib
 import os
 import threading
@@ -15,6 +16,7 @@ from typing import ClassVar
 from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from flask import Flask, g, has_app_context
 from flask_sqlalchemy import SQLAlchemy
 from flask_sqlalchemy.session import Session
@@ -144,7 +146,10 @@ def create_schema() -> None:
         if connection.dialect.name == "postgresql":  # processes starting together upgrade one after another
             connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(current_schema()))"))
         config = alembic_config(connection)
-        if MigrationContext.configure(connection).get_current_revision() is None:
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current == head_revision():
+            return  # nothing to upgrade: Alembic's environment need not even load
+        if current is None:
             if inspect(connection).get_table_names():
                 db.metadata.create_all(connection)  # as that era did: a table it lacked is added
                 if older := older_tables(connection):
@@ -157,6 +162,14 @@ def create_schema() -> None:
                 else:
                     command.stamp(config, "head")
         command.upgrade(config, "head")
+
+
+@functools.cache
+def head_revision() -> str | None:
+    """The revision this version's tables are at (Alembic's head), read once from the migration scripts."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
 
 
 @contextmanager

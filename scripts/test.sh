@@ -9,12 +9,13 @@ mkdir -p reports
 status=0
 .venv/bin/ruff check . || status=$?
 .venv/bin/ruff format --check . || status=$?
-.venv/bin/pytest tests --junitxml=reports/unit-junit.xml -o junit_suite_name=unit -q "$@" || status=$?
+# The tests below the browser on every core (pytest-xdist): they share nothing but the machine.
+.venv/bin/pytest tests -n auto --junitxml=reports/unit-junit.xml -o junit_suite_name=unit -q "$@" || status=$?
 # The same tests on PostgreSQL: each test bank a schema of its own in a database made afresh. The tests of
 # the reports and burn-in open no database of the bank and are left to the first pass.
 trap 'bash scripts/postgres.sh stop mockbank_test' EXIT  # also if start fails half-way or the run is stopped
 if url=$(bash scripts/postgres.sh start mockbank_test); then
-    MOCKBANK_DATABASE_URL=$url .venv/bin/pytest tests --ignore-glob='tests/test_report*.py' \
+    MOCKBANK_DATABASE_URL=$url .venv/bin/pytest tests -n auto --ignore-glob='tests/test_report*.py' \
         --ignore=tests/test_burn_in.py --junitxml=reports/unit-postgres-junit.xml -o junit_suite_name=unit-postgres \
         -q "$@" || status=$?
 else

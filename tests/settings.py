@@ -3,23 +3,29 @@
 Each test bank has a database of its own: a SQLite file, or, when
 MOCKBANK_DATABASE_URL names a PostgreSQL database (scripts/test.sh's second
 pass), a fresh schema of it, reached through the connection's search_path.
+A new SQLite file starts as a copy of one migrated once per process, so
+Alembic runs once, not for each of the thousand-odd test banks.
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 
-def bank_settings(database: Path, **overrides) -> dict:
-    """create_app settings for a test bank on the SQLite file `database`, with any setting overridden."""
+def bank_settings(database: Path, *, migrated: bool = True, **overrides) -> dict:
+    """create_app settings for a test bank on the SQLite file `database`, with any setting overridden
+    (migrated=False: a new database starts empty, for the bank to migrate itself)."""
     return {
         "TEST_MODE": True,
-        **database_settings(database),
+        **database_settings(database, migrated=migrated),
         # Still a salted scrypt hash, at a cost that keeps seeding a persona in milliseconds.
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
         "SECRET_KEY": "test",
@@ -30,10 +36,13 @@ def bank_settings(database: Path, **overrides) -> dict:
     }
 
 
-def database_settings(database: Path) -> dict:
-    """The SQLite file `database`; or, under a PostgreSQL MOCKBANK_DATABASE_URL, a fresh schema named after it."""
+def database_settings(database: Path, *, migrated: bool = False) -> dict:
+    """The SQLite file `database` (if new, at this version's tables when `migrated`, else empty); or, under a
+    PostgreSQL MOCKBANK_DATABASE_URL, a fresh empty schema named after it."""
     url = os.environ.get("MOCKBANK_DATABASE_URL", "")
     if not url.startswith("postgresql"):
+        if migrated and not database.exists():
+            shutil.copyfile(_migrated_sqlite(), database)
         return {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"}
     from sqlalchemy import NullPool, text
     from sqlalchemy.engine import make_url
@@ -48,6 +57,24 @@ def database_settings(database: Path) -> dict:
         "SQLALCHEMY_DATABASE_URI": own.render_as_string(hide_password=False),
         "SQLALCHEMY_ENGINE_OPTIONS": {"poolclass": NullPool},
     }
+
+
+@functools.cache
+def _migrated_sqlite() -> Path:
+    """An SQLite file at this version's tables (Alembic's head), made once per process and copied for each bank."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from mockbank.db import alembic_config
+
+    folder = tempfile.mkdtemp(prefix="mockbank-migrated-")
+    atexit.register(shutil.rmtree, folder, True)
+    path = Path(folder) / "head.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+    engine.dispose()
+    return path
 
 
 @functools.cache

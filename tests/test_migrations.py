@@ -102,7 +102,7 @@ def start_bank(settings: dict, ready) -> None:
 
 
 def test_banks_starting_together_on_one_new_database_all_start(tmp_path, make_app):
-    settings = bank_settings(tmp_path / "shared.sqlite")
+    settings = bank_settings(tmp_path / "shared.sqlite", migrated=False)
     spawn = multiprocessing.get_context("spawn")
     ready = spawn.Barrier(3)
     processes = [spawn.Process(target=start_bank, args=(settings, ready)) for _ in range(3)]
@@ -113,3 +113,13 @@ def test_banks_starting_together_on_one_new_database_all_start(tmp_path, make_ap
     assert [p.exitcode for p in processes] == [0, 0, 0]
     with make_app(**settings).app_context():
         assert differences(db.engine, db.metadata) == []
+
+
+def test_an_empty_database_is_upgraded_and_one_at_head_opens_without_alembic(tmp_path, monkeypatch, make_app):
+    upgrades, real = [], command.upgrade
+    monkeypatch.setattr(command, "upgrade", lambda config, to: (upgrades.append(to), real(config, to)))
+    empty = database_settings(tmp_path / "empty.sqlite")  # SQLite, or a PostgreSQL schema
+    make_app(**empty)
+    assert upgrades == ["head"]
+    make_app(**empty)  # the same database, now at head
+    assert upgrades == ["head"]
