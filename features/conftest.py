@@ -10,6 +10,8 @@ from reporting.accessibility import FOUND, failure
 from reporting.evidence import PHONES, gather, unproven
 from reporting.plugin import RECORD
 
+FAILED_AFTER_STEPS = pytest.StashKey[bool]()  # a check after the steps failed the run: keep its trace
+
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run each scenario once per device in --matrix (plus PC where tagged @PC; on PC alone where tagged @PC-ONLY)."""
@@ -71,6 +73,22 @@ def fresh_world(world):
 
 
 @pytest.fixture(autouse=True)
+def failure_artifacts(request: pytest.FixtureRequest, new_context):
+    """A passed run leaves pytest-playwright no trace to zip and no screenshot to take as its contexts close.
+
+    Set up before the checks below, so torn down after them (a run they fail keeps its trace), and before the
+    contexts close (new_context).
+    """
+    yield
+    call = getattr(request.node, "rep_call", None)
+    if call is None or not call.passed or request.node.stash.get(FAILED_AFTER_STEPS, False):
+        return
+    options = request.config.option
+    if options.tracing != "on" and options.screenshot != "on" and (phones := request.node.stash.get(PHONES, None)):
+        phones.drop_failure_artifacts()
+
+
+@pytest.fixture(autouse=True)
 def tags_proven(request: pytest.FixtureRequest, world):
     """A tag is a claim: after a passing run, every screen, rule, page and journey tag must have evidence."""
     yield
@@ -81,6 +99,7 @@ def tags_proven(request: pytest.FixtureRequest, world):
     record["evidence"] = gather(request.node.stash.get(PHONES, None), world.journal())
     record["unproven"] = unproven(record["scenario"]["tags"], record["evidence"])
     if record["unproven"]:
+        request.node.stash[FAILED_AFTER_STEPS] = True
         pytest.fail(
             "tags without evidence: "
             + " ".join(f"@{t}" for t in record["unproven"])
@@ -100,4 +119,5 @@ def accessible(request: pytest.FixtureRequest):
     call = getattr(request.node, "rep_call", None)
     message = failure(found)
     if message and call is not None and call.passed:
+        request.node.stash[FAILED_AFTER_STEPS] = True
         pytest.fail(message, pytrace=False)

@@ -251,6 +251,19 @@ class Phones:
                 if screen:
                     phone.screens.append(screen)
 
+    def drop_failure_artifacts(self) -> None:
+        """The run passed: leave pytest-playwright nothing to record for a failure as the contexts close (with
+        --tracing=retain-on-failure and --screenshot=only-on-failure it zips a trace and screenshots every open page,
+        then throws them away). Each trace's recording so far is dropped in the driver, and the pages are closed."""
+        for phone in self.all():
+            try:
+                phone.context.tracing.stop_chunk()  # no path: dropped, nothing written
+                phone.context.tracing.start_chunk()
+            except PlaywrightError:  # no trace running (--tracing=off)
+                pass
+            for page in list(phone.context.pages):
+                page.close()
+
     def give_line(self, phone: Phone, number: str) -> None:
         """Give a phone a line number of its own (one the bank may not know)."""
         phone.line = number
