@@ -115,7 +115,7 @@ def alembic_config(connection: Connection) -> Config:
     return config
 
 
-def tune_sqlite(engine: Engine) -> None:
+def tune_sqlite(engine: Engine, busy_seconds: float = 5) -> None:
     """On an SQLite file: readers never wait for a writer (WAL), commits without an fsync each (synchronous=NORMAL,
     safe in WAL: a power cut may lose the last commits, never the file), and a writer waits up to 5 s for another.
 
@@ -130,7 +130,7 @@ def tune_sqlite(engine: Engine) -> None:
         cursor = connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_seconds * 1000)}")
         cursor.close()
 
 

@@ -21,7 +21,7 @@ from flask import Flask, abort, current_app, g, has_app_context, request
 from sqlalchemy import Engine, create_engine, inspect, make_url, text
 from sqlalchemy.schema import CreateSchema
 
-from mockbank.db import create_world_schema, db
+from mockbank.db import create_world_schema, db, tune_sqlite
 
 HEADER = "X-Mockbank-World"
 DEFAULT = "default"
@@ -99,7 +99,11 @@ class WorldStore:
     def _make_engine(self, name: str) -> Engine:
         if self.sqlite:  # mode=rw: a dropped world's file is never made again by a late connection
             self._inodes[name] = self._file(name).stat().st_ino
-            return create_engine(f"sqlite:///file:{self._file(name)}?mode=rw&uri=true", connect_args={"timeout": 30})
+            engine = create_engine(f"sqlite:///file:{self._file(name)}?mode=rw&uri=true")
+            tune_sqlite(
+                engine, busy_seconds=30
+            )  # as the default world's: WAL, no fsync per commit (drop deletes -wal and -shm too)
+            return engine
         return db.engine.execution_options(schema_translate_map={None: self.schema_of(name)})
 
     def _forget(self, name: str) -> None:

@@ -211,3 +211,15 @@ def test_a_world_dropped_and_made_again_elsewhere_is_the_new_one_here(app, make_
     assert other.delete("/_control/worlds/a").status_code == 200
     assert other.post("/_control/worlds", json={"name": "a"}).status_code == 201
     assert control.get("/_control/customers/1", headers=a).status_code == 404
+
+
+@pytest.mark.skipif(bool(POSTGRES) or os.environ.get("MOCKBANK_DATABASE_URL"), reason="a world is a SQLite file")
+def test_a_worlds_sqlite_file_keeps_a_write_ahead_log_and_dropping_it_leaves_no_file(app, control, in_world):
+    headers = in_world("wal")
+    seed(control, headers)
+    folder = worlds.store(app).folder
+    with app.app_context(), worlds.store().engine("wal").connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    assert (folder / "wal.sqlite-wal").exists()
+    assert control.delete("/_control/worlds/wal").status_code in (200, 204)
+    assert [p.name for p in folder.iterdir() if p.name.startswith("wal.")] == []
