@@ -56,11 +56,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
-def base_url(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory):
-    """The bank under test: --base-url if given, else an embedded one on a free port."""
-    given = pytestconfig.getoption("base_url", None)
-    if given:
-        yield given.rstrip("/")
+def embedded_bank(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory):
+    """The embedded mock bank's server on a free port, unless --base-url names a bank elsewhere (then None)."""
+    if pytestconfig.getoption("base_url", None):
+        yield None
         return
     from mockbank import create_app
     from mockbank.server import BackgroundServer
@@ -77,8 +76,15 @@ def base_url(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFacto
         }
     )
     server = BackgroundServer(app).start()
-    yield server.url
+    yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(pytestconfig: pytest.Config, embedded_bank):
+    """The bank under test: --base-url if given, else the embedded one."""
+    given = pytestconfig.getoption("base_url", None)
+    return given.rstrip("/") if given else embedded_bank.url
 
 
 @pytest.fixture(scope="session")

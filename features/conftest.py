@@ -67,6 +67,16 @@ def page(phone: Phone):
 
 
 @pytest.fixture(autouse=True)
+def bank_time(request: pytest.FixtureRequest, embedded_bank):
+    """How long the embedded bank spent answering this run's requests, in its record (benchmarks/where.py)."""
+    before = embedded_bank.busy_seconds if embedded_bank else None
+    yield
+    record = request.node.stash.get(RECORD, None)
+    if before is not None and record is not None:
+        record.setdefault("time", {})["bank"] = round(embedded_bank.busy_seconds - before, 3)
+
+
+@pytest.fixture(autouse=True)
 def fresh_world(world):
     """Each scenario starts from an empty world and real time."""
     world.reset()

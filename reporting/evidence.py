@@ -14,7 +14,8 @@ import pytest
 
 from mockbank.catalogue import JOURNEY_SCREENS, JOURNEYS, PAGES, RULE_PAGES, RULES, SCREEN_PAGES, SCREENS
 
-PHONES = pytest.StashKey[object]()
+PHONES = pytest.StashKey[object]()  # a scenario run's phones (features/conftest.py)
+RECORD = pytest.StashKey[dict]()  # a scenario run's record, as reporting/plugin.py builds it
 
 
 def rules_applied(journal: list[dict]) -> set[str]:

@@ -14,9 +14,9 @@ import pytest
 from mockbank.catalogue import all_tags
 from mockbank.clock import JST
 from reporting import environment, history, publish, records, shards, shots
-from reporting.evidence import PHONES
+from reporting.evidence import PHONES, RECORD
 
-RECORD = pytest.StashKey[dict]()
+SETUP_TIME = pytest.StashKey[float]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -57,7 +57,7 @@ class Reporter:
         given = config.getoption("history_dir")
         self.history = (Path(given) if given else self.dir / "history").absolute() / "history.jsonl"
         self.shard = shards.parse(config.getoption("shard")) if config.getoption("shard") else None
-        self.wrote = False
+        self.wrote: float | None = None  # how long writing the report took, once written
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_configure_node(self, node) -> None:
@@ -99,7 +99,8 @@ class Reporter:
             "planned": [(s.keyword, s.name, s.line_number) for s in scenario.steps],
             "steps": [],
             "outcome": "skipped",
-            "duration": 0.0,
+            "duration": item.stash.get(SETUP_TIME, 0.0),
+            "time": {"setup": round(item.stash.get(SETUP_TIME, 0.0), 3)},
             "error": None,
             "artifacts": {},
         }
@@ -140,7 +141,10 @@ class Reporter:
             "screenshots": [],
         }
         if shoot and self.shots:
+            shooting = time.perf_counter()
             entry["screenshots"] = self._screenshots(request, record)
+            time_of = record.setdefault("time", {})
+            time_of["screenshots"] = round(time_of.get("screenshots", 0) + time.perf_counter() - shooting, 3)
         record["steps"].append(entry)
 
     def _screenshots(self, request, record: dict) -> list[dict]:
@@ -179,8 +183,11 @@ class Reporter:
         report = outcome.get_result()
         record = item.stash.get(RECORD, None)
         if record is None:
+            if report.when == "setup":  # the record is made as the scenario starts, after its set-up
+                item.stash[SETUP_TIME] = report.duration
             return
         record["duration"] += report.duration
+        record.setdefault("time", {})[report.when] = round(report.duration, 3)  # setup, call, teardown
         if report.failed and record["outcome"] != "failed":
             record["outcome"] = "failed"
             message = "\n".join(call.excinfo.exconly().splitlines()[:4]) if call.excinfo else report.when
@@ -246,9 +253,10 @@ class Reporter:
         # A shard's line would be a part of a run: the merge of all shards writes the run's line.
         runs = history.load(self.history) + [run] if self.shard else history.append(self.history, run)
         env = environment.collect(self.config, started, duration, merged) | {"run_id": self.run_id}
+        writing = time.perf_counter()
         publish.write(self.dir, Path(self.config.rootpath), merged, run, runs, env)
         self._tidy()
-        self.wrote = True
+        self.wrote = time.perf_counter() - writing
 
     def _tidy(self) -> None:
         """Keep only this run's screenshots and no per-process files."""
@@ -258,9 +266,10 @@ class Reporter:
                 shutil.rmtree(old, ignore_errors=True)
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
-        if self.wrote:
+        if self.wrote is not None:
             terminalreporter.write_line(
                 f"report: {(self.dir / 'index.html').as_uri()}  coverage: {(self.dir / 'coverage.html').as_uri()}"
+                f"  (written in {self.wrote:.1f} s)"
             )
 
 

@@ -28,3 +28,22 @@ def test_runs_of_one_scenario_are_told_apart_from_other_scenarios_only_by_pytest
     refusal = next(s for s in SCENARIOS if s.key == "refusal")
     assert _chosen(refusal.select, REPEAT.sub("]", name))
     assert not _chosen(refusal.select, name.replace("0a1", "01"))
+
+
+def test_where_the_time_went_adds_up_to_the_runs_wall_time():
+    from benchmarks import where
+
+    step = {"duration": 1.0}
+    record = {
+        "steps": [step, step],
+        "time": {"setup": 0.2, "call": 3.0, "teardown": 0.3, "screenshots": 0.4, "axe": 0.1, "bank": 0.5},
+    }
+    results = {"environment": {"duration": 10.0}, "records": [record, record]}
+
+    parts = dict(where.breakdown(results))
+    assert round(sum(parts.values()), 6) == 10.0
+    assert parts["steps: the phones' browser and the bank answering it"] == 4.0
+    assert round(parts["between steps (pytest-bdd, hooks)"], 6) == 1.0  # 6.0 in calls, less steps, shots and axe
+    assert round(parts["outside the runs (collection)"], 6) == 3.0
+    assert where.table(results).startswith("2 scenario runs, 10 s wall (12.0 runs a minute)")
+    assert where.table(results).endswith("the embedded bank spent 1.0 s answering requests (control API included)")
