@@ -37,8 +37,8 @@ def bank_settings(database: Path, *, migrated: bool = True, **overrides) -> dict
 
 
 def database_settings(database: Path, *, migrated: bool = False) -> dict:
-    """The SQLite file `database` (if new, at this version's tables when `migrated`, else empty); or, under a
-    PostgreSQL MOCKBANK_DATABASE_URL, a fresh empty schema named after it."""
+    """The SQLite file `database` (if new: at this version's tables when `migrated`, else empty); or, under a
+    PostgreSQL MOCKBANK_DATABASE_URL, a fresh schema named after it (at this version's tables when `migrated`)."""
     url = os.environ.get("MOCKBANK_DATABASE_URL", "")
     if not url.startswith("postgresql"):
         if migrated and not database.exists():
@@ -51,6 +51,9 @@ def database_settings(database: Path, *, migrated: bool = False) -> dict:
     with _postgres(url).begin() as connection:
         connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
         connection.execute(text(f"CREATE SCHEMA {schema}"))
+        if migrated:  # in one round trip: the tables Alembic's head has, and its stamp
+            connection.execute(text(f"SET LOCAL search_path TO {schema}"))
+            connection.exec_driver_sql(_postgres_tables_at_head())
     own = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
     # No pool: hundreds of test banks must not each keep connections open to one server.
     return {
@@ -75,6 +78,30 @@ def _migrated_sqlite() -> Path:
         command.upgrade(alembic_config(connection), "head")
     engine.dispose()
     return path
+
+
+@functools.cache
+def _postgres_tables_at_head() -> str:
+    """The SQL that makes this version's tables on PostgreSQL and stamps them at Alembic's head, made once.
+
+    The models' own DDL: tests/test_migrations.py holds the migrations to exactly these tables.
+    """
+    from sqlalchemy import create_mock_engine
+
+    from mockbank.db import db, head_revision, register_models
+
+    register_models()
+    statements = []
+    engine = create_mock_engine(
+        "postgresql+psycopg://", lambda sql, *_a, **_k: statements.append(str(sql.compile(dialect=engine.dialect)))
+    )
+    db.metadata.create_all(engine, checkfirst=False)
+    statements.append(
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,"
+        " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+    )
+    statements.append(f"INSERT INTO alembic_version (version_num) VALUES ('{head_revision()}')")
+    return ";\n".join(s.strip() for s in statements) + ";"
 
 
 @functools.cache

@@ -213,7 +213,7 @@ def test_a_world_dropped_and_made_again_elsewhere_is_the_new_one_here(app, make_
     assert control.get("/_control/customers/1", headers=a).status_code == 404
 
 
-@pytest.mark.skipif(bool(POSTGRES) or os.environ.get("MOCKBANK_DATABASE_URL"), reason="a world is a SQLite file")
+@pytest.mark.skipif(bool(POSTGRES or os.environ.get("MOCKBANK_DATABASE_URL")), reason="a world is a SQLite file")
 def test_a_worlds_sqlite_file_keeps_a_write_ahead_log_and_dropping_it_leaves_no_file(app, control, in_world):
     headers = in_world("wal")
     seed(control, headers)
