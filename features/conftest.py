@@ -7,8 +7,7 @@ import pytest
 from pages.devices import DEVICES
 from pages.phones import Phone, Phones, on_real_time
 from reporting.accessibility import FOUND, failure
-from reporting.evidence import PHONES, gather, unproven
-from reporting.plugin import RECORD
+from reporting.evidence import PHONES, RECORD, gather, unproven
 
 FAILED_AFTER_STEPS = pytest.StashKey[bool]()  # a check after the steps failed the run: keep its trace
 
