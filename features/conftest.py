@@ -82,12 +82,14 @@ def fresh_world(world):
 
 
 @pytest.fixture(autouse=True)
-def failure_artifacts(request: pytest.FixtureRequest, new_context):
+def failure_artifacts(request: pytest.FixtureRequest):
     """A passed run leaves pytest-playwright no trace to zip and no screenshot to take as its contexts close.
 
     Set up before the checks below, so torn down after them (a run they fail keeps its trace), and before the
-    contexts close (new_context).
+    contexts close: it asks for new_context as it starts. (Asked for by name, not as an argument: an argument
+    would parametrize every scenario by browser and change every run's ID.)
     """
+    request.getfixturevalue("new_context")
     yield
     call = getattr(request.node, "rep_call", None)
     if call is None or not call.passed or request.node.stash.get(FAILED_AFTER_STEPS, False):
