@@ -3,8 +3,10 @@
 Each test bank has a database of its own: a SQLite file, or, when
 MOCKBANK_DATABASE_URL names a PostgreSQL database (scripts/test.sh's second
 pass), a fresh schema of it, reached through the connection's search_path.
-A new SQLite file starts as a copy of one migrated once per process, so
-Alembic runs once, not for each of the thousand-odd test banks.
+A new SQLite file starts as a copy of one migrated once per process, and a
+new schema gets the models' tables and Alembic's stamp in one round trip, so
+no test bank runs the migrations (tests/test_migrations.py does, and holds
+them to the models).
 """
 
 from __future__ import annotations
