@@ -15,7 +15,8 @@ from mockbank.db import db
 # server; the mail it takes lands in the database every worker reads.
 SHARED = ("SECRET_KEY", "ISSUER_API_KEY", "PHONE_NETWORK_KEY", "TEST_MODE", "SELF_URL", "PUBLIC_URL", "SELF_CA")
 SHARED_IF_SET = ("SESSION_COOKIE_SECURE",)
-THREADS = 8  # per worker: a request of the bank calls the issuer in the same mock over HTTP and waits for it
+THREADS = 32  # per worker: a request may wait on the issuer (the same mock, over HTTP) or for a hashing turn; a waiting
+# thread costs nothing, but with too few a screen that hashes nothing queues behind twenty password checks
 
 
 class Gunicorn(BaseApplication):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import threading
 import time
@@ -73,3 +74,20 @@ def test_password_checks_take_their_turn_and_leave_a_core_free(app, monkeypatch)
         check.join()
     assert busy
     assert passwords.CONCURRENT_HASHES == max(1, (os.cpu_count() or 2) - 1)
+
+
+def test_a_password_check_waits_while_another_process_holds_every_turn(app, monkeypatch):
+    entered = threading.Event()
+    monkeypatch.setattr(passwords, "check_password_hash", lambda _stored, _candidate: entered.set() or True)
+    held = []
+    for slot in range(passwords.CONCURRENT_HASHES):  # as another gunicorn worker hashing: every turn's lock file taken
+        fd = os.open(passwords.turn_file(slot), os.O_RDWR | os.O_CREAT)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        held.append(fd)
+    check = threading.Thread(target=passwords.secret_matches, args=("h", "pw"))
+    check.start()
+    waited = not entered.wait(timeout=0.5)
+    for fd in held:
+        os.close(fd)
+    check.join(timeout=10)
+    assert waited and entered.is_set()
