@@ -101,21 +101,36 @@ def world(base_url: str, pytestconfig: pytest.Config):
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    """Playwright's own Chromium where set-up got one, else the system's (Debian's chromium)."""
+def browser_type_launch_args(browser_type_launch_args: dict, pytestconfig: pytest.Config) -> dict:
+    """Playwright's own Chromium where set-up got one, else the system's (Debian's headless shell; with a window
+    under --headed, Debian's chromium)."""
     args = {**browser_type_launch_args, "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_FLAGS]}
-    executable = chromium_executable()
+    executable = chromium_executable(headed=bool(pytestconfig.getoption("headed", False)))
     if executable:
         args["executable_path"] = executable
     return args
 
 
-def chromium_executable() -> str | None:
-    """MOCKBANK_CHROMIUM, else what scripts/setup.sh recorded, else none (Playwright's own)."""
+def chromium_executable(headed: bool = False) -> str | None:
+    """MOCKBANK_CHROMIUM, else what scripts/setup.sh recorded, else none (Playwright's own).
+
+    Set-up records Debian's chromium-headless-shell where Playwright cannot download its own: the old headless
+    mode, a third faster on this suite than the full browser's (README "Where the time goes"). It opens no
+    window, so a headed run takes Debian's windowed chromium instead."""
     if os.environ.get("MOCKBANK_CHROMIUM"):
         return os.environ["MOCKBANK_CHROMIUM"]
     recorded = ROOT / ".venv" / ".browser"
-    if recorded.exists():
-        choice = recorded.read_text().strip()
-        return None if choice == "playwright" else choice
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    choice = recorded.read_text().strip() if recorded.exists() else None
+    if choice == "playwright":
+        return None
+    if headed and (choice is None or choice.endswith("headless-shell")):
+        windowed = shutil.which("chromium") or shutil.which("chromium-browser")
+        if not windowed:
+            pytest.exit("--headed needs a Chromium with a window: apt-get install chromium", returncode=4)
+        return windowed
+    return (
+        choice
+        or shutil.which("chromium-headless-shell")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )

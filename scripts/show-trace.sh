@@ -27,6 +27,7 @@ browser="${MOCKBANK_CHROMIUM:-$(cat "$root/.venv/.browser" 2>/dev/null || true)}
 if [ "$browser" = playwright ] && [ -z "$serve" ]; then
     exec "$root/.venv/bin/playwright" show-trace "$trace"  # Playwright's own Chromium opens its viewer window
 fi
+case "$browser" in *headless-shell) browser=$(command -v chromium || true) ;; esac  # it opens no window
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$browser" ] && [ -z "${BROWSER:-}" ]; then
     export BROWSER="$browser"  # on a desktop, the viewer opens in the project's Chromium
 fi
