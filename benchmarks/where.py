@@ -5,8 +5,9 @@
 Each scenario run's record holds how long pytest spent setting it up, running it and tearing it down, and,
 within the run, how long the step screenshots and axe's checks took; the steps themselves (the phones' browser
 work and the bank answering it) are the steps' own durations. The embedded bank's share, the time it spent
-answering the runs' requests (control API included; absent under --base-url), is given beside. What is outside every run — collecting the
-scenarios, starting the bank and the browser, making the run's world — is the run's wall time less the runs'.
+answering the runs' requests (control API included; absent under --base-url), is given beside. Under pytest-xdist
+the parts are shares of the workers' time together (wall time × workers). What is outside every run — collecting
+the scenarios, starting the workers — is that time less the runs'.
 Writing the report comes after and is printed by the run itself ("written in … s").
 """
 
@@ -27,7 +28,7 @@ def breakdown(results: dict) -> list[tuple[str, float]]:
             total[part] = total.get(part, 0.0) + seconds
         steps += sum(step.get("duration") or 0.0 for step in record["steps"])
     runs = total["setup"] + total["call"] + total["teardown"]
-    wall = results["environment"]["duration"]
+    wall = capacity(results)
     return [
         ("steps: the phones' browser and the bank answering it", steps),
         ("step screenshots", total["screenshots"]),
@@ -35,8 +36,14 @@ def breakdown(results: dict) -> list[tuple[str, float]]:
         ("between steps (pytest-bdd, hooks)", total["call"] - steps - total["screenshots"] - total["axe"]),
         ("setting up each run (a fresh world; the first also starts the bank and browser)", total["setup"]),
         ("tearing down each run (evidence, contexts closed)", total["teardown"]),
-        ("outside the runs (collection)", wall - runs),
+        ("outside the runs (collection, idle workers)", wall - runs),
     ]
+
+
+def capacity(results: dict) -> float:
+    """The time the run's processes had: its wall time, once for each pytest-xdist worker."""
+    environment = results["environment"]
+    return environment["duration"] * (environment.get("workers") or 1)
 
 
 def bank_busy(results: dict) -> float | None:
@@ -49,9 +56,11 @@ def table(results: dict) -> str:
     rows = breakdown(results)
     wall = results["environment"]["duration"]
     count = len(results["records"])
-    lines = [f"{count} scenario runs, {wall:.0f} s wall ({60 * count / wall:.1f} runs a minute)" if wall else ""]
+    workers = results["environment"].get("workers") or 1
+    on = f", {workers} workers: {wall * workers:.0f} s of their time" if workers > 1 else ""
+    lines = [f"{count} scenario runs, {wall:.0f} s wall ({60 * count / wall:.1f} runs a minute{on})" if wall else ""]
     for what, seconds in rows:
-        lines.append(f"{seconds:8.1f} s  {100 * seconds / wall if wall else 0:5.1f} %  {what}")
+        lines.append(f"{seconds:8.1f} s  {100 * seconds / (wall * workers) if wall else 0:5.1f} %  {what}")
     busy = bank_busy(results)
     if busy is not None:
         lines.append(f"of all that, the embedded bank spent {busy:.1f} s answering requests (control API included)")

@@ -30,9 +30,9 @@ class Keyboard:
         self.page.keyboard.type(text)
 
     def press(self, target: Locator) -> None:
-        """Tab to a link or button and press Enter."""
+        """Tab to a link or button and press Enter; wait, as a click does, for the page it opens to start loading."""
         self.tab_to(target)
-        self.page.keyboard.press("Enter")
+        target.press("Enter")  # on the control the focus is on (tab_to made sure), so no focus moves without a Tab
 
     def tick(self, target: Locator) -> None:
         """Tab to a checkbox and press Space."""

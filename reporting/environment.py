@@ -28,6 +28,7 @@ def collect(config, started: datetime, duration: float, records: list[dict]) -> 
         "python": platform.python_version(),
         "matrix": [d.strip() for d in matrix.split(",") if d.strip()] if matrix else [],
         "shard": config.getoption("shard", None),
+        "workers": workers(config),
         "devices": devices_in(records),
         "started": started.isoformat(timespec="seconds"),
         "started_text": local_time(started),
@@ -36,6 +37,12 @@ def collect(config, started: datetime, duration: float, records: list[dict]) -> 
         "command": shlex.join(sys.argv),
         "cwd": str(config.invocation_params.dir),
     }
+
+
+def workers(config) -> int:
+    """How many processes ran the scenarios: pytest-xdist's workers (-n, "auto" already counted), else this one."""
+    count = getattr(config.option, "numprocesses", None)
+    return count if isinstance(count, int) and count > 0 and getattr(config.option, "dist", "no") != "no" else 1
 
 
 def local_time(moment: datetime) -> str:

@@ -43,6 +43,9 @@ ENCODE = """async ([png, quality]) => {
   return [blob.type, btoa(text)];
 }"""
 SUFFIX = {"image/webp": ".webp", "image/png": ".png"}
+# Chromium's capture can wait for ever when the page commits a navigation meanwhile (a form sent by a key press, a
+# page that moves by itself): after this long, Playwright's own screenshot, which waits for the new page, takes it.
+CAPTURE_MS = 3000
 _encoders: dict = {}  # browser → the page of its own that encodes screenshots
 _last: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → (its state, the screenshot of it)
 _sessions: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → its CDP session for screenshots
@@ -75,9 +78,11 @@ def capture(page, x: float = 0, y: float = 0) -> tuple[str, bytes]:
         if cdp is None:
             cdp = _sessions[page] = page.context.new_cdp_session(page)
         clip = {"x": x, "y": y, "width": size["width"], "height": size["height"], "scale": 1}
-        shot = cdp.send("Page.captureScreenshot", {"format": "webp", "quality": round(QUALITY * 100), "clip": clip})
+        params = {"format": "webp", "quality": round(QUALITY * 100), "clip": clip}
+        shot = cdp.send("Page.captureScreenshot", params, timeout=CAPTURE_MS)
         return "image/webp", base64.b64decode(shot["data"])
-    except Exception:  # not Chromium, or no viewport: Playwright's PNG, re-encoded as WebP by the browser if it can
+    except Exception:  # not Chromium, no viewport, or caught by a navigation: Playwright's PNG, re-encoded as WebP
+        _sessions.pop(page, None)  # a capture that timed out may still hold its session: the next takes a new one
         png = page.screenshot(type="png", scale="css", timeout=3000, animations="disabled")
         return encode(page.context.browser, png)
 

@@ -44,6 +44,20 @@ def test_where_the_time_went_adds_up_to_the_runs_wall_time():
     assert round(sum(parts.values()), 6) == 10.0
     assert parts["steps: the phones' browser and the bank answering it"] == 4.0
     assert round(parts["between steps (pytest-bdd, hooks)"], 6) == 1.0  # 6.0 in calls, less steps, shots and axe
-    assert round(parts["outside the runs (collection)"], 6) == 3.0
+    assert round(parts["outside the runs (collection, idle workers)"], 6) == 3.0
     assert where.table(results).startswith("2 scenario runs, 10 s wall (12.0 runs a minute)")
     assert where.table(results).endswith("the embedded bank spent 1.0 s answering requests (control API included)")
+
+
+def test_under_xdist_the_parts_are_shares_of_every_workers_time():
+    from benchmarks import where
+
+    record = {"steps": [{"duration": 5.0}], "time": {"setup": 0.5, "call": 8.0, "teardown": 1.5}}
+    results = {"environment": {"duration": 10.0, "workers": 2}, "records": [record, record]}
+
+    parts = dict(where.breakdown(results))
+    assert round(sum(parts.values()), 6) == 20.0  # two workers for 10 s
+    assert round(parts["outside the runs (collection, idle workers)"], 6) == 0.0
+    table = where.table(results)
+    assert table.startswith("2 scenario runs, 10 s wall (12.0 runs a minute, 2 workers: 20 s of their time)")
+    assert "    10.0 s   50.0 %  steps" in table

@@ -294,3 +294,21 @@ def test_step_usage_maps_step_and_page_modules_to_the_features_that_use_them():
 def test_zero_runs_is_refused():
     with pytest.raises(SystemExit):
         burn_in.parse_args(["0"])
+
+
+def test_past_the_deadline_pytest_xdist_workers_stop_too(tmp_path):
+    """scripts/acceptance.sh runs on every core, so a burn-in does too: each worker stops after the run it is in."""
+    (tmp_path / "test_many.py").write_text("".join(f"def test_{n}(): pass\n" for n in range(12)))
+    junit_xml = tmp_path / "junit.xml"
+
+    ended = subprocess.run(
+        [sys.executable, "-m", "pytest", str(tmp_path), "-p", "reporting.burn_in", "-p", "no:cacheprovider", "-n", "2"]
+        + ["--burn-in-deadline=1", f"--junitxml={junit_xml}", "-q", "--rootdir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+    assert ended.returncode == 2, ended.stdout + ended.stderr
+    assert "the time given with --max-minutes is up" in ended.stdout + ended.stderr
+    assert 1 <= len(list(ET.parse(junit_xml).iter("testcase"))) <= 2  # a run on each worker at most

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.test_report_top import render, scenario
 
@@ -75,6 +76,6 @@ def test_a_link_to_a_failure_shows_it_even_when_a_filter_hid_it(report):
     assert shown(page) == [TITLES[2]]
     page.locator("#failed-count").click()
     failure = page.locator("#F01-customer_info-iPhone")
-    assert failure.is_visible()
+    expect(failure).to_be_visible()  # the report shows it on hashchange: wait for it, as a reader would
     assert shown(page) == list(TITLES), "the filters were cleared to show it"
     assert page.locator("#verdict").get_by_role("link", name="電話で本人確認する").count() == 1
