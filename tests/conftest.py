@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from mockbank import create_app
 from tests.otp_world import issuer_in_process
-from tests.settings import bank_settings, stop_mail_capture
+from tests.settings import bank_settings, close_connections, stop_mail_capture
 
 # The device every test browser is unless a request says otherwise (X-Mockbank-Device), and which every persona
 # seeded here has logged in from before (R-RBA): a login from it asks no secret question. The tests of R-RBA send
@@ -29,6 +29,13 @@ class DeviceClient(FlaskClient):
 
 # Every test bank's test client is one (the files with a bank of their own included).
 Flask.test_client_class = DeviceClient
+
+
+@pytest.fixture(autouse=True)
+def closed_connections():
+    """After each test, its PostgreSQL test banks' connections are closed (tests/settings.py); nothing on SQLite."""
+    yield
+    close_connections()
 
 
 @pytest.fixture
