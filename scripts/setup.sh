@@ -92,20 +92,26 @@ PY
 fi
 
 # 3. A browser: Playwright's own where it can be downloaded, else Debian's chromium-headless-shell (the old
-# headless mode, as Playwright's own runs headless: a third faster on this suite than the full chromium). A
-# choice of Debian's full chromium made by an older set-up is made again.
+# headless mode, as Playwright's own runs headless: a third faster on this suite than the full chromium), else
+# Debian's chromium. A choice of the full chromium made by an older set-up is made again, once.
 browser_file="$VENV/.browser"
 shell=/usr/bin/chromium-headless-shell
+tried="$VENV/.browser-shell-tried"
 recorded=$(cat "$browser_file" 2>/dev/null || true)
-if [ "$recorded" != playwright ] && { [ "$recorded" != "$shell" ] || [ ! -x "$shell" ]; }; then
+if [ "$recorded" != playwright ] && { [ ! -x "$recorded" ] || { [ "$recorded" != "$shell" ] && [ ! -e "$tried" ]; }; }; then
     if timeout 300 "$VENV/bin/playwright" install chromium >/dev/null 2>&1; then
         [ "$(id -u)" = 0 ] && "$VENV/bin/playwright" install-deps chromium >/dev/null 2>&1 || true
         echo playwright > "$browser_file"
         say "browser: Playwright's own chromium"
-    else
+    elif [ -x "$shell" ] || apt_install chromium-headless-shell; then
         say "playwright install cannot download a browser here: using Debian's chromium-headless-shell"
-        [ -x "$shell" ] || apt_install chromium-headless-shell
         echo "$shell" > "$browser_file"
         say "browser: $shell (--headed takes Debian's chromium: apt-get install chromium)"
+    else
+        touch "$tried"
+        say "neither Playwright's chromium nor Debian's chromium-headless-shell can be had: using Debian's chromium"
+        [ -x /usr/bin/chromium ] || apt_install chromium
+        echo /usr/bin/chromium > "$browser_file"
+        say "browser: /usr/bin/chromium"
     fi
 fi
