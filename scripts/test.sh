@@ -19,8 +19,8 @@ if url=$(bash scripts/postgres.sh start mockbank_test); then
     MOCKBANK_DATABASE_URL=$url .venv/bin/pytest tests -n auto --ignore-glob='tests/test_report*.py' \
         --ignore=tests/test_burn_in.py --ignore=tests/test_shards_browser.py --ignore=tests/test_merge_failures.py \
         --ignore=tests/test_failure_artifacts_browser.py --ignore=tests/test_accessibility_check.py \
-        --ignore=tests/test_browser_choice.py --ignore=tests/test_navigation_races_browser.py --junitxml=reports/unit-postgres-junit.xml -o junit_suite_name=unit-postgres \
-        -q "$@" || status=$?
+        --ignore=tests/test_browser_choice.py --ignore=tests/test_navigation_races_browser.py \
+        --junitxml=reports/unit-postgres-junit.xml -o junit_suite_name=unit-postgres -q "$@" || status=$?
 else
     status=1
 fi
