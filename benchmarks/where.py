@@ -56,11 +56,11 @@ def table(results: dict) -> str:
     rows = breakdown(results)
     wall = results["environment"]["duration"]
     count = len(results["records"])
-    workers = results["environment"].get("workers") or 1
-    on = f", {workers} workers: {wall * workers:.0f} s of their time" if workers > 1 else ""
+    workers, had = results["environment"].get("workers") or 1, capacity(results)
+    on = f", {workers} workers: {had:.0f} s of their time" if workers > 1 else ""
     lines = [f"{count} scenario runs, {wall:.0f} s wall ({60 * count / wall:.1f} runs a minute{on})" if wall else ""]
     for what, seconds in rows:
-        lines.append(f"{seconds:8.1f} s  {100 * seconds / (wall * workers) if wall else 0:5.1f} %  {what}")
+        lines.append(f"{seconds:8.1f} s  {100 * seconds / had if had else 0:5.1f} %  {what}")
     busy = bank_busy(results)
     if busy is not None:
         lines.append(f"of all that, the embedded bank spent {busy:.1f} s answering requests (control API included)")
