@@ -14,6 +14,7 @@ from mockbank.db import create_schema, db, register_models, tune_sqlite
 from mockbank.faults import init_faults
 from mockbank.mail import init_mail
 from mockbank.parties import PARTIES, PartySessionInterface, answers_json
+from mockbank.routing import shared_builders
 from mockbank.security import init_security_headers
 from mockbank.worlds import init_worlds
 
@@ -21,6 +22,7 @@ from mockbank.worlds import init_worlds
 def create_app(overrides: dict | None = None) -> Flask:
     """Build the mock world: settings, database, clock, mail, then one blueprint per party."""
     app = Flask(__name__, instance_relative_config=True)
+    shared_builders(app)
     register_settings(app, overrides)
     register_extensions(app)
     init_mail(app)
