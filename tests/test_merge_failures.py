@@ -56,11 +56,18 @@ def project(tmp_path_factory) -> Path:
     return project
 
 
-def test_two_shards_merge_into_one_report_whose_failures_carry_their_own_traces(project):
+@pytest.fixture(scope="module")
+def merged(project) -> int:
+    """The two shards merged into the project's reports/: the merge's exit status (each test can run alone)."""
+    reports = project / "reports"
+    return merge.main([*map(str, sorted((reports / "shards").iterdir())), "--out", str(reports)])
+
+
+def test_two_shards_merge_into_one_report_whose_failures_carry_their_own_traces(project, merged):
     reports = project / "reports"
     folders = sorted((reports / "shards").iterdir())
     assert [json.loads((f / "shard.json").read_text())["selected"] for f in folders] == [2, 2]
-    assert merge.main([*map(str, folders), "--out", str(reports)]) == 1  # a run failed
+    assert merged == 1  # a run failed
     records = json.loads((reports / "results.json").read_text(encoding="utf-8"))["records"]
     assert [(r["scenario"]["name"], r["outcome"]) for r in records] == [
         ("最初に失敗する", "failed"),
@@ -82,7 +89,7 @@ def test_two_shards_merge_into_one_report_whose_failures_carry_their_own_traces(
     assert "<tr><th>シャード</th><td>1/2（全体の一部" in shard_html
 
 
-def test_the_merged_junit_and_history_count_every_shards_runs(project):
+def test_the_merged_junit_and_history_count_every_shards_runs(project, merged):
     reports = project / "reports"
     suite = ET.parse(reports / "acceptance-junit.xml").getroot().find("testsuite")
     assert (suite.get("tests"), suite.get("failures")) == ("4", "2")
