@@ -39,7 +39,10 @@ def test_a_passed_run_keeps_nothing_and_one_failing_its_tag_check_keeps_its_trac
     (trace,) = output.glob("F01-top-iPhone/trace.zip")
     assert list(output.glob("F01-top-iPhone/test-failed-*.png"))
     with zipfile.ZipFile(trace) as kept:  # the whole run: the guide the scenario walked to is in it
-        assert "/netbank/" in kept.read("trace.trace").decode()
+        events = kept.read("trace.trace").decode()
+        assert "/netbank/" in events
+        # each action's page as the trace viewer shows it, without the filmstrip (features/conftest.py: traced)
+        assert '"type":"frame-snapshot"' in events and '"type":"screencast-frame"' not in events
 
 
 def test_dropping_a_passed_runs_artifacts_leaves_an_empty_trace_and_no_page(tmp_path, browser, playwright):
