@@ -3,7 +3,8 @@
 A run takes a screenshot after every step, but most steps leave the screen as
 it was and every scenario of a feature starts from the same screens. So a page
 whose state (address, scroll, focus, typed values, markup) has not changed
-since its last screenshot reuses it without asking the browser, and a file is
+since its last screenshot reuses it without asking the browser (a page with
+nothing open yet, as every run starts, reuses the first such page's), and a file is
 named by its content: a screen seen a hundred times is stored once. Chromium
 encodes the WebP itself (CDP Page.captureScreenshot) at CSS pixels in one round
 trip; elsewhere Playwright's PNG is re-encoded as WebP in a page of the browser.
@@ -49,6 +50,7 @@ CAPTURE_MS = 3000
 _encoders: dict = {}  # browser → the page of its own that encodes screenshots
 _last: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → (its state, the screenshot of it)
 _sessions: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → its CDP session for screenshots
+_blank: dict = {}  # (folder, state) → the screenshot of a page with nothing open yet, that state's on every page
 
 
 def save(page, folder: Path) -> Path:
@@ -58,6 +60,10 @@ def save(page, folder: Path) -> Path:
     last = _last.get(page)
     if last and last[0] == state and last[1].parent == folder and last[1].exists():
         return last[1]  # nothing on the screen changed since the last screenshot
+    blank = (folder, state) if page.url == "about:blank" else None
+    if blank in _blank and _blank[blank].exists():  # every run's first steps, before its phone opens a page
+        _last[page] = (state, _blank[blank])
+        return _blank[blank]
     kind, data = capture(page, x, y)
     name = hashlib.sha1(data).hexdigest()[:16]
     path = folder / f"{name}{SUFFIX[kind]}"
@@ -67,6 +73,8 @@ def save(page, folder: Path) -> Path:
         partial.write_bytes(data)
         os.replace(partial, path)  # pytest-xdist workers may store the same screen at once
     _last[page] = (state, path)
+    if blank:
+        _blank[blank] = path
     return path
 
 

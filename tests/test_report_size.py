@@ -57,6 +57,22 @@ def test_a_screen_seen_again_is_stored_once(browser, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({first.name, other.name})
 
 
+def test_a_page_with_nothing_open_yet_is_shot_once_for_every_new_page_of_its_size(browser, tmp_path, monkeypatch):
+    captured = []
+    capture = shots.capture
+    monkeypatch.setattr(shots, "capture", lambda page, *a: captured.append(page.url) or capture(page, *a))
+    pages = [browser.new_page(viewport={"width": 393, "height": 659}) for _ in range(3)]
+    pages.append(browser.new_page(viewport={"width": 1280, "height": 720}))
+    blanks = [shots.save(page, tmp_path) for page in pages]
+    pages[0].set_content("<h1>お客様情報入力</h1>")
+    opened = shots.save(pages[0], tmp_path)
+    for page in pages:
+        page.close()
+    assert blanks[0] == blanks[1] == blanks[2] != blanks[3] != opened
+    assert captured == ["about:blank", "about:blank", "about:blank"]  # the first of each size, then the page opened
+    assert pixel(browser, blanks[0], 200, 300) == [255, 255, 255]
+
+
 def pixel(browser, path, x: int, y: int) -> list[int]:
     """The RGB of one pixel of an image file, as a browser decodes it."""
     page = browser.new_page()
