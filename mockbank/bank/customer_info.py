@@ -21,7 +21,7 @@ KEEPS_CREDENTIALS = (
 def customer_info(form):
     """お客様情報入力 (SID001, P5): 次へ goes on to ログインID取得, or, for a customer already using the service, to
     ワンタイムパスワード利用申請; 登録を中止する abandons it (R-CANCEL)."""
-    customer = verify_applicant(
+    customer, asked_first = verify_applicant(
         form.get("branch", ""),
         form.get("kind", "普通"),
         form.get("account", ""),
@@ -30,7 +30,7 @@ def customer_info(form):
     )
     session.clear()
     if customer.step == STEP_DONE:  # already using the service (keeps_credentials): no new login ID
-        if risk_based_auth.unusual(customer):  # R-RBA: a secret question first
+        if asked_first:  # R-RBA: a secret question first
             return awaiting_answer(risk_based_auth.ask(customer, "SID001"))
         put(CUSTOMER, customer)
         flash(KEEPS_CREDENTIALS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from mockbank import applied, journal, rules
 from mockbank.bank import lockout
 from mockbank.bank.errors import Refused, refuse_if
@@ -14,7 +16,15 @@ from mockbank.devices import is_pc
 from mockbank.passwords import secret_matches
 
 
-def verify_applicant(branch: str, kind: str, number: str, login_pw: str, confirm_pw: str) -> Customer:
+class Applicant(NamedTuple):
+    """Who SID001 let on, and whether a secret question comes first (R-RBA: a customer using the service, on a
+    device the bank has not seen for them)."""
+
+    customer: Customer
+    asked_first: bool
+
+
+def verify_applicant(branch: str, kind: str, number: str, login_pw: str, confirm_pw: str) -> Applicant:
     """SID001 (P5): the representative account and its (temp or latest) passwords must match."""
     refuse_if(
         rules.branch_code(branch),
@@ -40,14 +50,15 @@ def verify_applicant(branch: str, kind: str, number: str, login_pw: str, confirm
         db.session.commit()
         raise Refused(already_has_login_id(customer), customer=customer)
     journal.record("screen", screen="SID001", customer=customer)
+    asked_first = using and risk_based_auth.unusual(customer)
     if using:
         applied.passed("R-CRED-SHARED")
-        if not risk_based_auth.unusual(customer):  # else S-RBA asks first, and the login completes there (R-RBA)
+        if not asked_first:  # else S-RBA asks first, and the login completes there (R-RBA)
             complete_login(customer, "SID001")
     else:
         risk_based_auth.remember_device(customer)  # R-RBA: a device of onboarding is known
     db.session.commit()
-    return customer
+    return Applicant(customer, asked_first)
 
 
 def keeps_credentials(customer: Customer) -> bool:
