@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from mockbank import create_app
 from tests.otp_world import issuer_in_process
-from tests.settings import bank_settings, close_connections, stop_mail_capture
+from tests.settings import bank_settings, banks_of_one_test, stop_mail_capture
 
 # The device every test browser is unless a request says otherwise (X-Mockbank-Device), and which every persona
 # seeded here has logged in from before (R-RBA): a login from it asks no secret question. The tests of R-RBA send
@@ -33,9 +33,10 @@ Flask.test_client_class = DeviceClient
 
 @pytest.fixture(autouse=True)
 def closed_connections():
-    """After each test, its PostgreSQL test banks' connections are closed (tests/settings.py); nothing on SQLite."""
-    yield
-    close_connections()
+    """After each test, its PostgreSQL test banks' connections are closed and their schemas left for the next test's
+    banks, emptied (tests/settings.py); nothing on SQLite."""
+    with banks_of_one_test():
+        yield
 
 
 @pytest.fixture

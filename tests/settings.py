@@ -2,10 +2,11 @@
 
 Each test bank has a database of its own: a SQLite file, or, when
 MOCKBANK_DATABASE_URL names a PostgreSQL database (scripts/test.sh's second
-pass), a fresh schema of it, reached through the connection's search_path.
-A new SQLite file starts as a copy of one migrated once per process, and a
-new schema gets the models' tables and Alembic's stamp in one round trip, so
-no test bank runs the migrations (tests/test_migrations.py does, and holds
+pass), a schema of it, reached through the connection's search_path.
+A new SQLite file starts as a copy of one migrated once per process; a new
+schema gets the models' tables and Alembic's stamp in one round trip, and an
+earlier test's schema is emptied and taken again; so no test bank runs the
+migrations (tests/test_migrations.py does, and holds
 them to the models).
 """
 
@@ -42,22 +43,18 @@ def bank_settings(database: Path, *, migrated: bool = True, **overrides) -> dict
 
 def database_settings(database: Path, *, migrated: bool = False) -> dict:
     """The SQLite file `database` (if new: at this version's tables when `migrated`, else empty); or, under a
-    PostgreSQL MOCKBANK_DATABASE_URL, a fresh schema named after it (at this version's tables when `migrated`)."""
+    PostgreSQL MOCKBANK_DATABASE_URL, a schema of its own (at this version's tables and empty when `migrated`)."""
     url = os.environ.get("MOCKBANK_DATABASE_URL", "")
     if not url.startswith("postgresql"):
         if migrated and not database.exists():
             shutil.copyfile(_migrated_sqlite(), database)
         return {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"}
-    from sqlalchemy import text
     from sqlalchemy.engine import make_url
 
-    schema = "t_" + hashlib.sha1(str(database).encode()).hexdigest()[:24]
-    with _postgres(url).begin() as connection:
-        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-        if migrated:  # in one round trip: the tables Alembic's head has, and its stamp
-            connection.execute(text(f"SET LOCAL search_path TO {schema}"))
-            connection.exec_driver_sql(_postgres_tables_at_head())
+    if migrated and _this_test is not None:
+        schema = _schema_at_head(url, database)
+    else:
+        schema = _new_schema(url, database, migrated=migrated)
     own = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
     # A connection kept while the test runs (PostgreSQL starts a server process for each new one: a request
     # each was 14 % of the DB-heavy tests' time), closed as it ends (close_connections), so that hundreds of
@@ -86,11 +83,82 @@ def _track_engines() -> None:
 
 
 def close_connections() -> None:
-    """Close the idle connections of every PostgreSQL test bank so far (tests/conftest.py, after each test). A bank
-    still in use, such as a module's, just opens a new one when it next needs it."""
+    """Close the idle connections of every PostgreSQL test bank so far. A bank still in use, such as a module's, just
+    opens a new one when it next needs it."""
     for engine in list(_engines):
         engine.dispose()
     _engines.clear()
+
+
+# A new schema at head costs some 55 ms of DDL (15 tables, their indexes and sequences), more than most tests take;
+# emptying one a finished test used costs 1-7 ms. So a test's banks take schemas the process's earlier tests left,
+# emptied, and give them back when the test ends. Only banks made while a test runs take part: a module's bank,
+# made before its tests' own fixtures and kept beyond them, has a schema nobody else takes.
+_reusable: list[str] = []  # schemas at head whose test has ended (this process)
+_this_test: list[str] | None = None  # the schemas the running test's banks took, or None between tests
+
+
+@contextmanager
+def banks_of_one_test() -> Iterator[None]:
+    """Around each test (tests/conftest.py): its PostgreSQL banks' connections closed as it ends and their schemas
+    left for the next test's banks; nothing on SQLite."""
+    global _this_test
+    outer, _this_test = _this_test, []  # (tests/test_test_banks.py plays two tests in one)
+    try:
+        yield
+    finally:
+        close_connections()
+        _reusable.extend(_this_test)
+        _this_test = outer
+
+
+def _schema_at_head(url: str, database: Path) -> str:
+    """A schema at this version's tables and no rows: one an earlier test used, emptied, or else a new one."""
+    from sqlalchemy import text
+
+    if not _reusable:
+        schema = _new_schema(url, database, migrated=True)
+    else:
+        schema = _reusable.pop()
+        with _postgres(url).begin() as connection:  # in one round trip: no rows, counters from 1, no worlds
+            connection.execute(text(f"SET LOCAL search_path TO {schema}"))
+            connection.exec_driver_sql(_emptying(schema))
+    _this_test.append(schema)
+    return schema
+
+
+def _new_schema(url: str, database: Path, *, migrated: bool) -> str:
+    """A schema of its own for the bank on `database`, made afresh: at this version's tables when `migrated`."""
+    from sqlalchemy import text
+
+    schema = "t_" + hashlib.sha1(str(database).encode()).hexdigest()[:24]
+    with _postgres(url).begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+        if migrated:  # in one round trip: the tables Alembic's head has, and its stamp
+            connection.execute(text(f"SET LOCAL search_path TO {schema}"))
+            connection.exec_driver_sql(_postgres_tables_at_head())
+    return schema
+
+
+def _emptying(schema: str) -> str:
+    """The SQL that takes a used schema back to a new one's state: every row deleted (Alembic's stamp kept), every
+    counter back at 1, the schemas of its bank's worlds dropped (mockbank/worlds.py names them after it)."""
+    from mockbank.db import db, register_models
+
+    register_models()
+    statements = [f"DELETE FROM {table.name}" for table in reversed(db.metadata.sorted_tables)]
+    statements += [  # the table's own counter, by name: the pg_sequences view reads every counter of the database
+        f"SELECT setval(pg_get_serial_sequence('{schema}.{table.name}', '{table.autoincrement_column.name}'), 1, false)"
+        for table in db.metadata.sorted_tables
+        if table.autoincrement_column is not None
+    ]
+    statements.append(  # the schemas named "<schema>_...": '`' follows '_', and the catalog's index on names finds them
+        "DO $$DECLARE s text; BEGIN"
+        f" FOR s IN SELECT nspname FROM pg_namespace WHERE nspname > '{schema}_' AND nspname < '{schema}`' LOOP"
+        " EXECUTE 'DROP SCHEMA ' || quote_ident(s) || ' CASCADE'; END LOOP; END$$"
+    )
+    return ";\n".join(statements) + ";"
 
 
 @functools.cache
