@@ -16,6 +16,7 @@ from mockbank.mail import init_mail
 from mockbank.parties import PARTIES, PartySessionInterface, answers_json
 from mockbank.routing import shared_builders
 from mockbank.security import init_security_headers
+from mockbank.template_code import shared_templates
 from mockbank.worlds import init_worlds
 
 
@@ -23,6 +24,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     """Build the mock world: settings, database, clock, mail, then one blueprint per party."""
     app = Flask(__name__, instance_relative_config=True)
     shared_builders(app)
+    shared_templates(app)  # before anything touches app.jinja_env, which reads jinja_options once
     register_settings(app, overrides)
     register_extensions(app)
     init_mail(app)
