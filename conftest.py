@@ -11,6 +11,7 @@ import pytest
 
 from mockbank.catalogue import all_tags
 from mockbank.control.client import WorldClient
+from mockbank.passwords import SUITE_HASH_METHOD
 
 ROOT = Path(__file__).parent
 CHROMIUM_FLAGS = [
@@ -70,7 +71,7 @@ def embedded_bank(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPath
             "TEST_MODE": True,
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
             # Still a salted scrypt hash, at a cost that keeps seeding a persona in milliseconds.
-            "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+            "PASSWORD_HASH_METHOD": SUITE_HASH_METHOD,
             # A prompt that gets no face or finger (「キャンセルする」) ends in seconds, not the minute a person has.
             "BIOMETRIC_TIMEOUT_SECONDS": 4,
         }

@@ -23,6 +23,7 @@ from playwright.sync_api import sync_playwright
 from conftest import CHROMIUM_FLAGS, chromium_executable
 from mockbank import create_app
 from mockbank.control.client import WorldClient
+from mockbank.passwords import SUITE_HASH_METHOD
 from mockbank.server import BackgroundServer
 from pages.customer_info import CustomerInfoPage
 from pages.devices import DEVICES
@@ -47,7 +48,7 @@ def main() -> None:
     app = create_app(
         {
             "TEST_MODE": True,
-            "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+            "PASSWORD_HASH_METHOD": SUITE_HASH_METHOD,
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite",
         }
     )

@@ -35,6 +35,7 @@ from benchmarks import bare
 from conftest import CHROMIUM_FLAGS, chromium_executable
 from mockbank import create_app
 from mockbank.control.client import WorldClient
+from mockbank.passwords import SUITE_HASH_METHOD
 from mockbank.server import BackgroundServer
 from pages.devices import DEVICES
 from pages.phones import DEVICE_HEADER
@@ -120,7 +121,7 @@ class Floor:
             {
                 "TEST_MODE": True,
                 "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
-                "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+                "PASSWORD_HASH_METHOD": SUITE_HASH_METHOD,
                 "BIOMETRIC_TIMEOUT_SECONDS": 4,
             }
         )

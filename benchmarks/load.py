@@ -34,10 +34,10 @@ from pathlib import Path
 import requests
 
 from mockbank.control.client import WorldClient
+from mockbank.passwords import SUITE_HASH_METHOD
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
-SUITE_HASH = "scrypt:1024:8:1"  # conftest.py's: a salted scrypt at a cost that seeds a persona in milliseconds
 
 
 def csrf(html: str) -> str:
@@ -145,7 +145,11 @@ def _embedded(database: str, ready) -> None:
     from mockbank.server import BackgroundServer
 
     app = create_app(
-        {"TEST_MODE": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", "PASSWORD_HASH_METHOD": SUITE_HASH}
+        {
+            "TEST_MODE": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+            "PASSWORD_HASH_METHOD": SUITE_HASH_METHOD,
+        }
     )
     server = BackgroundServer(app).start()
     ready.put(server.url)

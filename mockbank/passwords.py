@@ -19,6 +19,9 @@ from werkzeug.security import check_password_hash, generate_password_hash
 # at once never leave the screens that check no password without a core. The hash releases the interpreter lock.
 # The turns are the machine's, not a process's: gunicorn's worker processes (and any other bank here) take them
 # through lock files, so two workers on two cores never hash on both at once.
+# The suites' hash (conftest.py, tests/settings.py, benchmarks/): still a salted scrypt, at N = 2^8 (256 KiB, well
+# under a millisecond), as a suite seeds hundreds of personas a run and each holds five secrets.
+SUITE_HASH_METHOD = "scrypt:256:8:1"
 CONCURRENT_HASHES = max(1, (os.cpu_count() or 2) - 1)
 _HASHING = threading.BoundedSemaphore(CONCURRENT_HASHES)
 TURNS = Path(tempfile.gettempdir()) / f"mockbank-hash-turns-{os.getuid()}"

@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from mockbank.passwords import SUITE_HASH_METHOD
+
 
 def bank_settings(database: Path, *, migrated: bool = True, **overrides) -> dict:
     """create_app settings for a test bank on the SQLite file `database`, with any setting overridden
@@ -32,7 +34,7 @@ def bank_settings(database: Path, *, migrated: bool = True, **overrides) -> dict
         # A database the overrides name stands alone: none of the default's, nor its engine options.
         **({} if "SQLALCHEMY_DATABASE_URI" in overrides else database_settings(database, migrated=migrated)),
         # Still a salted scrypt hash, at a cost that keeps seeding a persona in milliseconds.
-        "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+        "PASSWORD_HASH_METHOD": SUITE_HASH_METHOD,
         "SECRET_KEY": "test",
         # These tests post forms straight to the bank, as a browser would once it holds a page's token;
         # tests/test_csrf.py turns the check back on, and the acceptance suite runs with it.

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from mockbank.control.client import WorldClient
+from mockbank.passwords import SUITE_HASH_METHOD
 
 ROOT = Path(__file__).parent.parent
 # Suite A sends the bank's mail to taro@example.jp; suite B sends none, and seeds a customer under a fixed login ID.
@@ -22,7 +23,7 @@ SUITES = {
 }
 POSTGRES = os.environ.get("MOCKBANK_TEST_POSTGRES_URL")  # serve on this PostgreSQL instead of a SQLite file
 TEST_SETTINGS = {
-    "MOCKBANK_PASSWORD_HASH_METHOD": "scrypt:1024:8:1",  # as the embedded server of the harness
+    "MOCKBANK_PASSWORD_HASH_METHOD": SUITE_HASH_METHOD,  # as the embedded server of the harness
     "MOCKBANK_BIOMETRIC_TIMEOUT_SECONDS": "4",
 }
 
