@@ -9,14 +9,18 @@ rule, the element and axe's help text. The report and the coverage map show per 
 
 from __future__ import annotations
 
+import re
 import time
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
 
 from mockbank.catalogue import SCREENS
+from reporting import shots
 from reporting.evidence import PHONES, RECORD
+from reporting.shots import SHOWN
 
 STANDARD = "WCAG 2.0/2.1 A・AA（JIS X 8341-3:2016 相当）"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -24,14 +28,6 @@ OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["vio
 STATES = {"view": "初期表示", "error": "エラー表示"}
 CHECKS = pytest.StashKey["Checks"]()
 FOUND = pytest.StashKey[list]()  # what this scenario's steps checked first in the run
-
-# Which screen the page shows and whether the bank's message (role="alert") is on it.
-SHOWN = """() => {
-  const screen = document.body && document.body.dataset.screen;
-  if (!screen || document.documentElement.dataset.leaving !== undefined) return null;
-  const error = [...document.querySelectorAll('[role="alert"]')].some((e) => e.getClientRects().length && e.textContent.trim());
-  return [screen, error ? "error" : "view"];
-}"""
 
 
 def violations(page, axe: Axe | None = None) -> list[dict]:
@@ -55,17 +51,24 @@ def describe(violation: dict) -> str:
 
 
 class Checks:
-    """One run's checks, per pytest process: each (screen, state) is checked once, on the first page that shows it."""
+    """One run's checks: each (screen, state) is checked once, on the first page that shows it.
 
-    def __init__(self) -> None:
+    pytest-xdist's workers share the run's folder (`shared`): a worker leaves a mark there for each screen state it
+    checked, and the others skip it. Two workers meeting a new one at the same moment may both check it: harmless.
+    """
+
+    def __init__(self, shared: Path | None = None) -> None:
         self.done: set[tuple[str, str]] = set()
+        self.shared = shared
         self.axe = Axe()
 
     def check(self, page) -> dict | None:
         """Check what `page` shows now unless that screen state was checked already; the finding, or None."""
         try:
-            shown = page.evaluate(SHOWN)
-            if not shown or tuple(shown) in self.done:
+            shown = shots.shown_at_last_save(page)  # read with the step's screenshot, if it took one of this page
+            if shown is shots.UNSEEN:
+                shown = page.evaluate(SHOWN)
+            if not shown or self._checked(tuple(shown)):
                 return None
             started = time.perf_counter()
             found = violations(page, self.axe)
@@ -73,13 +76,30 @@ class Checks:
                 return None
         except PlaywrightError:  # the page navigated or closed meanwhile: the next step finds where it went
             return None
-        self.done.add(tuple(shown))
+        self._mark(tuple(shown))
         return {
             "screen": shown[0],
             "state": shown[1],
             "violations": found,
             "seconds": round(time.perf_counter() - started, 3),
         }
+
+    def _checked(self, shown: tuple[str, str]) -> bool:
+        if shown in self.done:
+            return True
+        if self.shared is not None and self._mark_of(shown).exists():
+            self.done.add(shown)
+            return True
+        return False
+
+    def _mark(self, shown: tuple[str, str]) -> None:
+        self.done.add(shown)
+        if self.shared is not None:
+            self.shared.mkdir(parents=True, exist_ok=True)
+            self._mark_of(shown).touch()
+
+    def _mark_of(self, shown: tuple[str, str]) -> Path:
+        return self.shared / re.sub(r"[^A-Za-z0-9_-]", "_", ".".join(shown))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -90,7 +110,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("axe") == "on":
-        config.stash[CHECKS] = Checks()
+        worker = getattr(config, "workerinput", None)  # pytest-xdist: the run's folder, which every worker shares
+        run = worker and worker.get("mockbank_run_id")
+        shared = Path(config.getoption("report_dir")).absolute() / ".results" / run / "axe-checked" if run else None
+        config.stash[CHECKS] = Checks(shared)
 
 
 @pytest.hookimpl(trylast=True)

@@ -20,9 +20,18 @@ from pathlib import Path
 
 QUALITY = 0.5  # WebP quality, 0–1: small Japanese text still reads when the screenshot is opened at full size
 BUDGET = 40_000  # bytes one screenshot may take: the largest, on the desktop viewport (1280×720), measured 33 kB
+# Which screen a page shows (<body data-screen>) and in which state: "error" when a message with role="alert" is
+# visible, else "view"; null while it has none or is leaving (reporting/accessibility.py checks each once with axe).
+SHOWN = """() => {
+  const screen = document.body && document.body.dataset.screen;
+  if (!screen || document.documentElement.dataset.leaving !== undefined) return null;
+  const error = [...document.querySelectorAll('[role="alert"]')].some((e) => e.getClientRects().length && e.textContent.trim());
+  return [screen, error ? "error" : "view"];
+}"""
 # What a screen shows, in one round trip: its address, scroll, focus, the values typed into it and a hash of its
 # markup. Two moments with the same state draw the same pixels (animations aside, which the bank's pages have none
-# of), so the step after a step that changed nothing reuses the screenshot instead of taking it again.
+# of), so the step after a step that changed nothing reuses the screenshot instead of taking it again. And SHOWN,
+# so that the accessibility check after the same step need not ask the page again.
 STATE = """() => {
   const d = document.documentElement, fields = document.querySelectorAll("input, select, textarea");
   let text = d ? d.outerHTML : "";
@@ -30,8 +39,9 @@ STATE = """() => {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   const all = d ? Array.prototype.indexOf.call(document.getElementsByTagName("*"), document.activeElement) : -1;
-  return [scrollX, scrollY, [location.href, innerWidth, innerHeight, all, text.length, h >>> 0].join(" ")];
-}"""
+  const key = [location.href, innerWidth, innerHeight, all, text.length, h >>> 0].join(" ");
+  return [scrollX, scrollY, key, (SHOWN)()];
+}""".replace("SHOWN", SHOWN)
 ENCODE = """async ([png, quality]) => {
   const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
   const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
@@ -51,11 +61,14 @@ _encoders: dict = {}  # browser → the page of its own that encodes screenshots
 _last: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → (its state, the screenshot of it)
 _sessions: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → its CDP session for screenshots
 _blank: dict = {}  # (folder, state) → the screenshot of a page with nothing open yet, that state's on every page
+_shown: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → SHOWN as its last screenshot found it
+UNSEEN = object()  # shown_at_last_save: the page was not screenshotted since it was last asked
 
 
 def save(page, folder: Path) -> Path:
     """Screenshot what the page shows now (the viewport, at CSS pixels) into folder, named by its content."""
-    x, y, seen = page.evaluate(STATE)
+    x, y, seen, shown = page.evaluate(STATE)
+    _shown[page] = shown
     state = (x, y, seen)
     last = _last.get(page)
     if last and last[0] == state and last[1].parent == folder and last[1].exists():
@@ -104,3 +117,8 @@ def encode(browser, png: bytes) -> tuple[str, bytes]:
         encoder = _encoders[browser] = browser.new_page()
     kind, data = encoder.evaluate(ENCODE, [base64.b64encode(png).decode(), QUALITY])
     return (kind, base64.b64decode(data)) if kind in SUFFIX else ("image/png", png)
+
+
+def shown_at_last_save(page):
+    """What SHOWN found on `page` when save() last read it, once (then UNSEEN until save() reads it again)."""
+    return _shown.pop(page, UNSEEN)

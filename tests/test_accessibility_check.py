@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reporting import shots
 from reporting.accessibility import Checks, by_screen, failure, violations
 from reporting.coverage import build
 from reporting.html import write_coverage
@@ -70,6 +71,25 @@ def test_each_screen_state_is_checked_once_per_run_and_a_visible_alert_is_the_er
     assert checks.check(page) is None
     show(page, LABELLED, screen="S-ID")
     assert checks.check(page)["screen"] == "S-ID"
+
+
+def test_workers_of_one_run_share_what_was_checked_and_a_worker_alone_keeps_its_own(page, tmp_path):
+    one, other, apart = Checks(tmp_path / "axe"), Checks(tmp_path / "axe"), Checks()
+    show(page, LABELLED)
+    assert one.check(page)["screen"] == "SID001"
+    assert other.check(page) is None  # another worker of the run checked it: not again
+    assert apart.check(page)["screen"] == "SID001"  # another run (no shared folder) checks it
+    show(page, LABELLED + ALERT)
+    assert other.check(page)["state"] == "error" and one.check(page) is None
+
+
+def test_the_state_the_steps_screenshot_read_is_used_once_then_the_page_is_asked_again(page, tmp_path):
+    checks = Checks()
+    show(page, LABELLED, screen="S-ID")
+    shots.save(page, tmp_path)
+    show(page, LABELLED, screen="S-TOP")  # the page moved after the screenshot: axe still checks what it read...
+    assert checks.check(page) is None  # ...and finds, after its check, that the page shows another screen now
+    assert checks.check(page)["screen"] == "S-TOP"  # the next step asks the page itself
 
 
 def test_a_page_without_a_screen_id_is_not_checked(page):
