@@ -93,7 +93,7 @@ def close_connections() -> None:
 
 
 # A new schema at head costs some 55 ms of DDL (15 tables, their indexes and sequences), more than most tests take;
-# emptying one a finished test used costs 1-7 ms. So a test's banks take schemas the process's earlier tests left,
+# emptying one a finished test used costs about 15 ms. So a test's banks take schemas the process's earlier tests left,
 # emptied, and give them back when the test ends. Only banks made while a test runs take part: a module's bank,
 # made before its tests' own fixtures and kept beyond them, has a schema nobody else takes.
 _reusable: list[str] = []  # schemas at head whose test has ended (this process)

@@ -22,7 +22,7 @@ def schema_of(app) -> str:
 
 
 def test_the_next_tests_bank_takes_the_schema_back_with_no_rows_counters_from_one_and_no_worlds(tmp_path):
-    with banks_of_one_test():  # one test: a customer, a world with a customer of its own, mail in the mailbox
+    with banks_of_one_test():  # one test: a customer, and a world with a customer of its own
         first = create_app(bank_settings(tmp_path / "first.sqlite"))
         control = first.test_client()
         made = control.post("/_control/personas", json={"kind": "active"}).get_json()
