@@ -20,7 +20,6 @@ from playwright.sync_api import Error as PlaywrightError
 from mockbank.catalogue import SCREENS
 from reporting import shots
 from reporting.evidence import PHONES, RECORD
-from reporting.shots import SHOWN
 
 STANDARD = "WCAG 2.0/2.1 A・AA（JIS X 8341-3:2016 相当）"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -67,12 +66,12 @@ class Checks:
         try:
             shown = shots.shown_at_last_save(page)  # read with the step's screenshot, if it took one of this page
             if shown is shots.UNSEEN:
-                shown = page.evaluate(SHOWN)
+                shown = page.evaluate(shots.SHOWN)
             if not shown or self._checked(tuple(shown)):
                 return None
             started = time.perf_counter()
             found = violations(page, self.axe)
-            if page.evaluate(SHOWN) != shown:  # the page moved on while axe read it: check it when it settles
+            if page.evaluate(shots.SHOWN) != shown:  # the page moved on while axe read it: check it when it settles
                 return None
         except PlaywrightError:  # the page navigated or closed meanwhile: the next step finds where it went
             return None
