@@ -3,12 +3,14 @@
     .venv/bin/python -m benchmarks.floor [--rounds 3] [--runs 5] [--device iPhone]
 
 The harness side runs pytest on the scenarios (-k, --matrix <device>, pytest-repeat's --count runs+1) with step
-screenshots on and off, and reads each run's time (set-up, steps, tear-down) from --junitxml, dropping each
+screenshots on (as the suite takes them: a screen the run showed before is not captured again, so a repeat
+captures nothing new), every one captured afresh (`--step-screenshots every`: what a run whose every screen is
+new pays) and off, and reads each run's time (set-up, steps, tear-down) from --junitxml, dropping each
 scenario's first run (it carries the session's start-up). The bare side is a plain Playwright script: an
 embedded server configured like conftest.py's, the same world set-up over the control API (reset, persona), a
 fresh context per run with the same device descriptor, and the same fills, clicks and expectations written with
 get_by_label / get_by_role instead of the page objects; its first run of each scenario is dropped too. Rounds
-interleave harness (screenshots on), harness (off) and bare, so drift on a busy machine falls on all three.
+interleave the harness's three ways and bare, so drift on a busy machine falls on all four.
 Prints medians and the ratios harness/bare, and writes reports/floor.json. A benchmark: it never fails on a number.
 """
 
@@ -168,7 +170,7 @@ def main() -> None:
     parser.add_argument("--only", help="some of the scenarios, comma-separated: refusal, onboarding, j-new")
     args = parser.parse_args()
     scenarios = [s for s in SCENARIOS if not args.only or s.key in args.only.split(",")]
-    sides = ("harness, screenshots on", "harness, screenshots off", "bare Playwright")
+    sides = ("harness, screenshots on", "harness, every screenshot", "harness, screenshots off", "bare Playwright")
     samples = {side: {s.name: [] for s in scenarios} for side in sides}
     floor = Floor(args.device)
     try:
@@ -177,6 +179,7 @@ def main() -> None:
                 sides,
                 (
                     lambda: harness_round(scenarios, args.device, args.runs, "on"),
+                    lambda: harness_round(scenarios, args.device, args.runs, "every"),
                     lambda: harness_round(scenarios, args.device, args.runs, "off"),
                     lambda: floor.round(scenarios, args.runs),
                 ),
@@ -198,14 +201,13 @@ def summarise(scenarios: list[Scenario], samples: dict) -> list[dict]:
     """Per scenario: each side's median and minimum (the run least disturbed by the machine), and harness/bare."""
     rows = []
     for s in scenarios:
-        on, off, floor = (samples[side][s.name] for side in samples)
+        on, every, off, floor = (samples[side][s.name] for side in samples)
         row = {"scenario": s.name, "screens": s.screens, "runs": len(floor)}
         for stat, of in (("median", statistics.median), ("min", min)):
-            row[f"harness_on_{stat}_ms"] = round(of(on))
-            row[f"harness_off_{stat}_ms"] = round(of(off))
+            for side, times in (("on", on), ("every", every), ("off", off)):
+                row[f"harness_{side}_{stat}_ms"] = round(of(times))
+                row[f"ratio_{side}_{stat}"] = round(of(times) / of(floor), 2)
             row[f"bare_{stat}_ms"] = round(of(floor))
-            row[f"ratio_on_{stat}"] = round(of(on) / of(floor), 2)
-            row[f"ratio_off_{stat}"] = round(of(off) / of(floor), 2)
         rows.append(row)
     return rows
 
@@ -213,11 +215,13 @@ def summarise(scenarios: list[Scenario], samples: dict) -> list[dict]:
 def print_table(rows: list[dict], args) -> None:
     """Medians (and minimums) side by side, and the ratios harness/bare."""
     print(f"device {args.device}, {args.rounds} interleaved rounds × {args.runs} runs a side; ms, median (min)")
-    print(f"{'scenario':<58} {'harness+shots':>15} {'harness':>15} {'bare':>15} {'ratio+shots':>13} {'ratio':>13}")
+    sides = ("harness_on", "harness_every", "harness_off", "bare")
+    heads = ("harness+shots", "+every shot", "harness", "bare", "ratio+shots", "ratio+every", "ratio")
+    print(f"{'scenario':<58} " + " ".join(f"{h:>15}" for h in heads[:4]) + " " + " ".join(f"{h:>13}" for h in heads[4:]))
     for r in rows:
-        cells = [f"{r[f'{k}_median_ms']} ({r[f'{k}_min_ms']})" for k in ("harness_on", "harness_off", "bare")]
-        ratios = [f"{r[f'{k}_median']:.2f}× ({r[f'{k}_min']:.2f}×)" for k in ("ratio_on", "ratio_off")]
-        print(f"{r['scenario']:<58} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {ratios[0]:>13} {ratios[1]:>13}")
+        cells = [f"{r[f'{k}_median_ms']} ({r[f'{k}_min_ms']})" for k in sides]
+        ratios = [f"{r[f'{k}_median']:.2f}× ({r[f'{k}_min']:.2f}×)" for k in ("ratio_on", "ratio_every", "ratio_off")]
+        print(f"{r['scenario']:<58} " + " ".join(f"{c:>15}" for c in cells) + " " + " ".join(f"{x:>13}" for x in ratios))
 
 
 if __name__ == "__main__":

@@ -23,7 +23,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("mockbank reports")
     group.addoption("--report-dir", default="reports", help="where the HTML report, coverage map and history go")
     group.addoption(
-        "--step-screenshots", choices=("on", "off"), default="on", help="a screenshot after every step (on by default)"
+        "--step-screenshots",
+        choices=("on", "every", "off"),
+        default="on",
+        help="a screenshot after every step (on by default; a screen the run showed before is not captured again, "
+        "unless 'every')",
     )
     group.addoption(
         "--shard",
@@ -46,7 +50,8 @@ class Reporter:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self.dir = Path(config.getoption("report_dir")).absolute()
-        self.shots = config.getoption("step_screenshots") == "on"
+        self.shots = config.getoption("step_screenshots") != "off"
+        self.reuse = config.getoption("step_screenshots") == "on"  # else every step's screen captured afresh
         worker = getattr(config, "workerinput", None)
         self.worker = worker["workerid"] if worker else "main"
         self.run_id = (
@@ -167,7 +172,7 @@ class Reporter:
         """One page's screen after a step (and whether nothing is open yet); never fails the step."""
         try:
             blank = page.url == "about:blank"
-            path = shots.save(page, self.dir / "shots" / self.run_id)
+            path = shots.save(page, self.dir / "shots" / self.run_id, reuse=self.reuse)
             size = page.viewport_size or {}
             return {
                 "path": path.relative_to(self.dir).as_posix(),

@@ -1,11 +1,12 @@
 """Step screenshots: the visible screen only, as a small WebP, each distinct screen stored once per run.
 
 A run takes a screenshot after every step, but most steps leave the screen as
-it was and every scenario of a feature starts from the same screens. So a page
-whose state (address, scroll, focus, typed values, markup) has not changed
-since its last screenshot reuses it without asking the browser (a page with
-nothing open yet, as every run starts, reuses the first such page's), and a file is
-named by its content: a screen seen a hundred times is stored once. Chromium
+it was and the scenarios of a run show the same screens again and again (a full
+run took 3,222 step screenshots of 503 different pictures). So a page whose
+state (address, device, scroll, focus, typed values, markup but for
+hidden fields) is one a page of the run was shot in before reuses that
+screenshot without asking the browser, and a file is named by its content: a
+screen seen a hundred times is captured once and stored once. Chromium
 encodes the WebP itself (CDP Page.captureScreenshot) at CSS pixels in one round
 trip; elsewhere Playwright's PNG is re-encoded as WebP in a page of the browser.
 """
@@ -28,18 +29,26 @@ SHOWN = """() => {
   const error = [...document.querySelectorAll('[role="alert"]')].some((e) => e.getClientRects().length && e.textContent.trim());
   return [screen, error ? "error" : "view"];
 }"""
-# What a screen shows, in one round trip: its address, scroll, focus, the values typed into it and a hash of its
-# markup. Two moments with the same state draw the same pixels (animations aside, which the bank's pages have none
-# of), so the step after a step that changed nothing reuses the screenshot instead of taking it again. And SHOWN,
-# so that the accessibility check after the same step need not ask the page again.
+# What a screen shows, in one round trip: its address, the device (viewport, pixel ratio, user agent), scroll,
+# focus (and whether its ring shows), the values typed into it and a hash of its markup with hidden fields' values
+# left out (a CSRF token differs on every page and draws nothing). Two moments with the same state draw the same
+# pixels (the bank's pages have no animation, image, canvas or frame, and their one style sheet has no :hover), so
+# a step that shows a state seen before in the run reuses its screenshot instead of taking it again. And SHOWN, so that the accessibility check after the same step need not ask the page again.
 STATE = """() => {
   const d = document.documentElement, fields = document.querySelectorAll("input, select, textarea");
-  let text = d ? d.outerHTML : "";
-  for (const f of fields) text += "\u0000" + f.value + (f.checked ? "\u0001" : "");
+  let text = "";
+  if (d) {
+    const copy = d.cloneNode(true);
+    for (const hidden of copy.querySelectorAll('input[type="hidden"]')) hidden.removeAttribute("value");
+    text = copy.outerHTML;
+  }
+  for (const f of fields) if (f.type !== "hidden") text += "\u0000" + f.value + (f.checked ? "\u0001" : "");
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  const all = d ? Array.prototype.indexOf.call(document.getElementsByTagName("*"), document.activeElement) : -1;
-  const key = [location.href, innerWidth, innerHeight, all, text.length, h >>> 0].join(" ");
+  const all = d ? document.getElementsByTagName("*") : [], at = (e) => Array.prototype.indexOf.call(all, e);
+  const focus = document.activeElement, ring = !!focus && focus.matches(":focus-visible");
+  const device = [innerWidth, innerHeight, devicePixelRatio, navigator.userAgent];
+  const key = [location.href, ...device, at(focus), ring, text.length, h >>> 0].join(" ");
   return [scrollX, scrollY, key, (SHOWN)()];
 }""".replace("SHOWN", SHOWN)
 ENCODE = """async ([png, quality]) => {
@@ -58,26 +67,25 @@ SUFFIX = {"image/webp": ".webp", "image/png": ".png"}
 # page that moves by itself): after this long, Playwright's own screenshot, which waits for the new page, takes it.
 CAPTURE_MS = 3000
 _encoders: dict = {}  # browser → the page of its own that encodes screenshots
-_last: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → (its state, the screenshot of it)
 _sessions: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → its CDP session for screenshots
-_blank: dict = {}  # (folder, state) → the screenshot of a page with nothing open yet, that state's on every page
+_seen: dict = {}  # (folder, browser, state) → the screenshot of the first page found in that state
+_device_pixels: weakref.WeakSet = weakref.WeakSet()  # contexts whose CDP captures come at device pixels
 _shown: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # page → SHOWN as its last screenshot found it
 UNSEEN = object()  # shown_at_last_save: the page was not screenshotted since it was last asked
 
 
-def save(page, folder: Path) -> Path:
-    """Screenshot what the page shows now (the viewport, at CSS pixels) into folder, named by its content."""
+def save(page, folder: Path, reuse: bool = True) -> Path:
+    """Screenshot what the page shows now (the viewport, at CSS pixels) into folder, named by its content.
+
+    With `reuse`, a state a page of the run was shot in before takes that screenshot; else it is captured again."""
     x, y, seen, shown = page.evaluate(STATE)
     _shown[page] = shown
-    state = (x, y, seen)
-    last = _last.get(page)
-    if last and last[0] == state and last[1].parent == folder and last[1].exists():
-        return last[1]  # nothing on the screen changed since the last screenshot
-    blank = (folder, state) if page.url == "about:blank" else None
-    if blank in _blank and _blank[blank].exists():  # every run's first steps, before its phone opens a page
-        _last[page] = (state, _blank[blank])
-        return _blank[blank]
-    kind, data = capture(page, x, y)
+    browser = page.context.browser
+    state = (folder, browser.browser_type.name if browser else None, x, y, seen)
+    known = _seen.get(state)
+    if reuse and known and known.exists():
+        return known  # this page, or another of the run, showed the same screen before
+    kind, data = capture(page)
     name = hashlib.sha1(data).hexdigest()[:16]
     path = folder / f"{name}{SUFFIX[kind]}"
     if not path.exists():
@@ -85,27 +93,48 @@ def save(page, folder: Path) -> Path:
         partial = path.with_name(f"{path.name}.{os.getpid()}.part")
         partial.write_bytes(data)
         os.replace(partial, path)  # pytest-xdist workers may store the same screen at once
-    _last[page] = (state, path)
-    if blank:
-        _blank[blank] = path
+    _seen[state] = path
     return path
 
 
-def capture(page, x: float = 0, y: float = 0) -> tuple[str, bytes]:
-    """The viewport (scrolled to x, y) at CSS pixels as WebP, straight from Chromium (CDP); else a re-encoded PNG."""
+def capture(page) -> tuple[str, bytes]:
+    """The visible screen at CSS pixels as WebP, straight from Chromium (CDP); else Playwright's PNG, re-encoded.
+
+    No clip is asked for: Chromium answers a clipped capture by emulating another screen for it and leaves the page
+    at a device pixel ratio of 1 and a desktop's screen until it navigates (a phone no longer a phone). Unclipped,
+    the headless shell gives the viewport as scrolled, at CSS pixels; a Chromium that draws at device pixels (one
+    with a window) gets Playwright's screenshot, which puts the emulation back."""
     size = page.viewport_size
     try:
+        if size is None or page.context in _device_pixels:
+            raise LookupError("not at CSS pixels")
         cdp = _sessions.get(page)
         if cdp is None:
             cdp = _sessions[page] = page.context.new_cdp_session(page)
-        clip = {"x": x, "y": y, "width": size["width"], "height": size["height"], "scale": 1}
-        params = {"format": "webp", "quality": round(QUALITY * 100), "clip": clip}
-        shot = cdp.send("Page.captureScreenshot", params, timeout=CAPTURE_MS)
-        return "image/webp", base64.b64decode(shot["data"])
-    except Exception:  # not Chromium, no viewport, or caught by a navigation: Playwright's PNG, re-encoded as WebP
+        shot = cdp.send("Page.captureScreenshot", {"format": "webp", "quality": round(QUALITY * 100)}, timeout=CAPTURE_MS)
+        data = base64.b64decode(shot["data"])
+        if webp_size(data) == (size["width"], size["height"]):
+            return "image/webp", data
+        _device_pixels.add(page.context)
+    except Exception:  # not Chromium, no viewport, or caught by a navigation
         _sessions.pop(page, None)  # a capture that timed out may still hold its session: the next takes a new one
-        png = page.screenshot(type="png", scale="css", timeout=3000, animations="disabled")
-        return encode(page.context.browser, png)
+    png = page.screenshot(type="png", scale="css", timeout=3000, animations="disabled")
+    return encode(page.context.browser, png)
+
+
+def webp_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) of a WebP image from its header (lossy, lossless or extended), else None."""
+    if data[:4] != b"RIFF" or data[8:12] != b"WEBP":
+        return None
+    chunk = data[12:16]
+    if chunk == b"VP8X":
+        return 1 + int.from_bytes(data[24:27], "little"), 1 + int.from_bytes(data[27:30], "little")
+    if chunk == b"VP8 ":
+        return int.from_bytes(data[26:28], "little") & 0x3FFF, int.from_bytes(data[28:30], "little") & 0x3FFF
+    if chunk == b"VP8L":
+        bits = int.from_bytes(data[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    return None
 
 
 def encode(browser, png: bytes) -> tuple[str, bytes]:

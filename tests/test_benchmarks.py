@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.floor import REPEAT, SCENARIOS, _chosen
+from benchmarks.floor import REPEAT, SCENARIOS, _chosen, summarise
 from benchmarks.load import load, summary
 from tests.settings import served_bank
 
@@ -28,6 +28,17 @@ def test_runs_of_one_scenario_are_told_apart_from_other_scenarios_only_by_pytest
     refusal = next(s for s in SCENARIOS if s.key == "refusal")
     assert _chosen(refusal.select, REPEAT.sub("]", name))
     assert not _chosen(refusal.select, name.replace("0a1", "01"))
+
+
+def test_the_floor_sets_each_way_of_the_harness_against_the_bare_script():
+    refusal = next(s for s in SCENARIOS if s.key == "refusal")
+    sides = {"on": [440.0, 460.0], "every": [520.0, 560.0], "off": [400.0, 420.0], "bare": [380.0, 420.0]}
+    samples = {side: {refusal.name: times} for side, times in sides.items()}
+
+    (row,) = summarise([refusal], samples)
+    assert (row["harness_on_median_ms"], row["harness_every_median_ms"], row["bare_median_ms"]) == (450, 540, 400)
+    assert (row["ratio_on_median"], row["ratio_every_median"], row["ratio_off_median"]) == (1.12, 1.35, 1.02)
+    assert (row["ratio_on_min"], row["ratio_every_min"], row["ratio_off_min"]) == (1.16, 1.37, 1.05)
 
 
 def test_where_the_time_went_adds_up_to_the_runs_wall_time():

@@ -73,6 +73,61 @@ def test_a_page_with_nothing_open_yet_is_shot_once_for_every_new_page_of_its_siz
     assert pixel(browser, blanks[0], 200, 300) == [255, 255, 255]
 
 
+def test_a_screen_another_page_showed_is_not_captured_again_whatever_its_hidden_fields(browser, tmp_path, monkeypatch):
+    captured = []
+    capture = shots.capture
+    monkeypatch.setattr(shots, "capture", lambda page, *a: captured.append(page) or capture(page, *a))
+    form = '<form><input type="hidden" name="csrf_token" value="{}"><label>店番 <input id="branch"></label></form>'
+    pages = [browser.new_page(viewport={"width": 393, "height": 659}) for _ in range(3)]
+    for page, token in zip(pages, ("IjkyN2E0.axc0Pg", "ImYyYWU2.axc0Pw", "IjA1ZTc3.axc0Qa")):
+        page.set_content(form.format(token))
+    pages[2].fill("#branch", "0a1")
+    first, second, typed = (shots.save(page, tmp_path) for page in pages)
+    for page in pages:
+        page.close()
+    assert first == second != typed
+    assert captured == [pages[0], pages[2]]
+
+
+def test_without_reuse_every_screenshot_is_captured_afresh(browser, tmp_path, monkeypatch):
+    captured = []
+    capture = shots.capture
+    monkeypatch.setattr(shots, "capture", lambda page, *a: captured.append(page) or capture(page, *a))
+    page = browser.new_page(viewport={"width": 393, "height": 659})
+    page.set_content("<h1>ログインID取得</h1>")
+    paths = [shots.save(page, tmp_path, reuse=False) for _ in range(2)]
+    page.close()
+    assert len(captured) == 2 and paths[0] == paths[1]
+
+
+def test_a_phone_is_still_the_same_phone_after_its_screenshot(bank, browser, playwright, tmp_path, monkeypatch):
+    monkeypatch.setattr(shots, "encode", lambda *a: pytest.fail("Chromium's own WebP, not Playwright's PNG re-encoded"))
+    context = browser.new_context(**DEVICES["iPhone"].context_args(playwright), base_url=bank)
+    page = context.new_page()
+    page.goto("/netbank/customer-info")
+    emulated = "() => [devicePixelRatio, screen.width, screen.height, innerWidth, innerHeight]"
+    before = page.evaluate(emulated)
+    page.evaluate("document.querySelector('input:not([type=hidden])').value = '0a1'")  # a new screen: captured
+    shots.save(page, tmp_path)
+    after = page.evaluate(emulated)
+    context.close()
+    assert before[0] == 3 and after == before
+
+
+def test_a_focus_ring_the_keyboard_shows_is_a_screen_of_its_own(browser, tmp_path):
+    clicked, tabbed = (browser.new_page(viewport={"width": 393, "height": 659}) for _ in range(2))
+    for page in (clicked, tabbed):
+        page.set_content('<button id="next" style="margin:40px">次へ</button>')
+    clicked.click("#next")  # focused, no ring
+    tabbed.keyboard.press("Tab")  # focused, with its ring
+    for page in (clicked, tabbed):
+        page.mouse.move(1, 1)  # the pointer over the same element on both
+    by_mouse, by_key = shots.save(clicked, tmp_path), shots.save(tabbed, tmp_path)
+    clicked.close()
+    tabbed.close()
+    assert by_mouse != by_key
+
+
 def pixel(browser, path, x: int, y: int) -> list[int]:
     """The RGB of one pixel of an image file, as a browser decodes it."""
     page = browser.new_page()
