@@ -217,11 +217,15 @@ def print_table(rows: list[dict], args) -> None:
     print(f"device {args.device}, {args.rounds} interleaved rounds × {args.runs} runs a side; ms, median (min)")
     sides = ("harness_on", "harness_every", "harness_off", "bare")
     heads = ("harness+shots", "+every shot", "harness", "bare", "ratio+shots", "ratio+every", "ratio")
-    print(f"{'scenario':<58} " + " ".join(f"{h:>15}" for h in heads[:4]) + " " + " ".join(f"{h:>13}" for h in heads[4:]))
+    print(
+        f"{'scenario':<58} " + " ".join(f"{h:>15}" for h in heads[:4]) + " " + " ".join(f"{h:>13}" for h in heads[4:])
+    )
     for r in rows:
         cells = [f"{r[f'{k}_median_ms']} ({r[f'{k}_min_ms']})" for k in sides]
         ratios = [f"{r[f'{k}_median']:.2f}× ({r[f'{k}_min']:.2f}×)" for k in ("ratio_on", "ratio_every", "ratio_off")]
-        print(f"{r['scenario']:<58} " + " ".join(f"{c:>15}" for c in cells) + " " + " ".join(f"{x:>13}" for x in ratios))
+        print(
+            f"{r['scenario']:<58} " + " ".join(f"{c:>15}" for c in cells) + " " + " ".join(f"{x:>13}" for x in ratios)
+        )
 
 
 if __name__ == "__main__":

@@ -111,7 +111,9 @@ def capture(page) -> tuple[str, bytes]:
         cdp = _sessions.get(page)
         if cdp is None:
             cdp = _sessions[page] = page.context.new_cdp_session(page)
-        shot = cdp.send("Page.captureScreenshot", {"format": "webp", "quality": round(QUALITY * 100)}, timeout=CAPTURE_MS)
+        shot = cdp.send(
+            "Page.captureScreenshot", {"format": "webp", "quality": round(QUALITY * 100)}, timeout=CAPTURE_MS
+        )
         data = base64.b64decode(shot["data"])
         if webp_size(data) == (size["width"], size["height"]):
             return "image/webp", data

@@ -79,7 +79,7 @@ def test_a_screen_another_page_showed_is_not_captured_again_whatever_its_hidden_
     monkeypatch.setattr(shots, "capture", lambda page, *a: captured.append(page) or capture(page, *a))
     form = '<form><input type="hidden" name="csrf_token" value="{}"><label>店番 <input id="branch"></label></form>'
     pages = [browser.new_page(viewport={"width": 393, "height": 659}) for _ in range(3)]
-    for page, token in zip(pages, ("IjkyN2E0.axc0Pg", "ImYyYWU2.axc0Pw", "IjA1ZTc3.axc0Qa")):
+    for page, token in zip(pages, ("IjkyN2E0.axc0Pg", "ImYyYWU2.axc0Pw", "IjA1ZTc3.axc0Qa"), strict=True):
         page.set_content(form.format(token))
     pages[2].fill("#branch", "0a1")
     first, second, typed = (shots.save(page, tmp_path) for page in pages)
