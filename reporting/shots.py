@@ -3,8 +3,8 @@
 A run takes a screenshot after every step, but most steps leave the screen as
 it was and the scenarios of a run show the same screens again and again (a full
 run took 3,222 step screenshots of 503 different pictures). So a page whose
-state (address, device, scroll, focus, typed values, markup but for
-hidden fields) is one a page of the run was shot in before reuses that
+state (address, device, scroll, focus, field values, markup but for what
+draws nothing) is one a page of the run was shot in before reuses that
 screenshot without asking the browser, and a file is named by its content: a
 screen seen a hundred times is captured once and stored once. Chromium
 encodes the WebP itself (CDP Page.captureScreenshot) at CSS pixels in one round
@@ -30,16 +30,26 @@ SHOWN = """() => {
   return [screen, error ? "error" : "view"];
 }"""
 # What a screen shows, in one round trip: its address, the device (viewport, pixel ratio, user agent), scroll,
-# focus (and whether its ring shows), the values typed into it and a hash of its markup with hidden fields' values
-# left out (a CSRF token differs on every page and draws nothing). Two moments with the same state draw the same
-# pixels (the bank's pages have no animation, image, canvas or frame, and their one style sheet has no :hover), so
-# a step that shows a state seen before in the run reuses its screenshot instead of taking it again. And SHOWN, so that the accessibility check after the same step need not ask the page again.
+# focus (and whether its ring shows), the values in its fields and a hash of its markup without what draws nothing
+# and differs from page to page: scripts (a WebAuthn challenge), meta elements and hidden fields (CSRF tokens), value
+# attributes (a field draws its value, hashed apart) and data-* attributes unless a style sheet selects by one (the
+# phone's identity). Two moments with the same state draw the same pixels (the bank's pages have no animation,
+# image, canvas or frame, and their one style sheet has no :hover), so a step that shows a state seen before in the
+# run reuses its screenshot instead of taking it again. And SHOWN, so that the accessibility check after the same
+# step need not ask the page again.
 STATE = """() => {
   const d = document.documentElement, fields = document.querySelectorAll("input, select, textarea");
   let text = "";
   if (d) {
     const copy = d.cloneNode(true);
-    for (const hidden of copy.querySelectorAll('input[type="hidden"]')) hidden.removeAttribute("value");
+    for (const e of copy.querySelectorAll("script, meta")) e.remove();
+    for (const input of copy.querySelectorAll("input")) input.removeAttribute("value");
+    const rules = (sheet) => { try { return [...sheet.cssRules].map((r) => r.cssText); } catch { return ["[data-"]; } };
+    if (![...document.styleSheets].some((sheet) => rules(sheet).some((r) => r.includes("[data-")))) {
+      for (const e of copy.querySelectorAll("*")) {
+        for (const name of e.getAttributeNames()) if (name.startsWith("data-")) e.removeAttribute(name);
+      }
+    }
     text = copy.outerHTML;
   }
   for (const f of fields) if (f.type !== "hidden") text += "\u0000" + f.value + (f.checked ? "\u0001" : "");

@@ -77,7 +77,11 @@ def test_a_screen_another_page_showed_is_not_captured_again_whatever_its_hidden_
     captured = []
     capture = shots.capture
     monkeypatch.setattr(shots, "capture", lambda page, *a: captured.append(page) or capture(page, *a))
-    form = '<form><input type="hidden" name="csrf_token" value="{}"><label>店番 <input id="branch"></label></form>'
+    form = (  # what differs from page to page and draws nothing: a token, a challenge, the phone's identity
+        '<meta name="csrf-token" content="{0}"><script type="application/json">{{"challenge": "{0}"}}</script>'
+        '<form data-device="{0}"><input type="hidden" name="csrf_token" value="{0}">'
+        '<label>店番 <input id="branch" value=""></label></form>'
+    )
     pages = [browser.new_page(viewport={"width": 393, "height": 659}) for _ in range(3)]
     for page, token in zip(pages, ("IjkyN2E0.axc0Pg", "ImYyYWU2.axc0Pw", "IjA1ZTc3.axc0Qa"), strict=True):
         page.set_content(form.format(token))
@@ -87,6 +91,16 @@ def test_a_screen_another_page_showed_is_not_captured_again_whatever_its_hidden_
         page.close()
     assert first == second != typed
     assert captured == [pages[0], pages[2]]
+
+
+def test_a_data_attribute_a_style_sheet_selects_by_is_part_of_the_screen(browser, tmp_path):
+    pages = [browser.new_page(viewport={"width": 393, "height": 659}) for _ in range(2)]
+    for page, state in zip(pages, ("open", "shut"), strict=True):
+        page.set_content(f'<style>[data-state=open] {{ background: #c00 }}</style><p data-state="{state}">次へ</p>')
+    opened, shut = (shots.save(page, tmp_path) for page in pages)
+    for page in pages:
+        page.close()
+    assert opened != shut
 
 
 def test_without_reuse_every_screenshot_is_captured_afresh(browser, tmp_path, monkeypatch):
