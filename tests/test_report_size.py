@@ -27,6 +27,15 @@ def bank(tmp_path_factory):
         yield url
 
 
+@pytest.fixture
+def captured(monkeypatch) -> list:
+    """The pages shots.save asked the browser to capture, in order (a reused screenshot asks nothing)."""
+    pages = []
+    capture = shots.capture
+    monkeypatch.setattr(shots, "capture", lambda page, *a: pages.append(page) or capture(page, *a))
+    return pages
+
+
 @pytest.mark.parametrize("device", list(DEVICES))
 def test_a_step_screenshot_is_the_visible_screen_within_the_budget(bank, browser, playwright, device, tmp_path):
     context = browser.new_context(**DEVICES[device].context_args(playwright), base_url=bank)
@@ -57,10 +66,7 @@ def test_a_screen_seen_again_is_stored_once(browser, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({first.name, other.name})
 
 
-def test_a_page_with_nothing_open_yet_is_shot_once_for_every_new_page_of_its_size(browser, tmp_path, monkeypatch):
-    captured = []
-    capture = shots.capture
-    monkeypatch.setattr(shots, "capture", lambda page, *a: captured.append(page.url) or capture(page, *a))
+def test_a_page_with_nothing_open_yet_is_shot_once_for_every_new_page_of_its_size(browser, tmp_path, captured):
     pages = [browser.new_page(viewport={"width": 393, "height": 659}) for _ in range(3)]
     pages.append(browser.new_page(viewport={"width": 1280, "height": 720}))
     blanks = [shots.save(page, tmp_path) for page in pages]
@@ -69,14 +75,12 @@ def test_a_page_with_nothing_open_yet_is_shot_once_for_every_new_page_of_its_siz
     for page in pages:
         page.close()
     assert blanks[0] == blanks[1] == blanks[2] != blanks[3] != opened
-    assert captured == ["about:blank", "about:blank", "about:blank"]  # the first of each size, then the page opened
+    # the first of each size, then the page opened
+    assert [page.url for page in captured] == ["about:blank", "about:blank", "about:blank"]
     assert pixel(browser, blanks[0], 200, 300) == [255, 255, 255]
 
 
-def test_a_screen_another_page_showed_is_not_captured_again_whatever_its_hidden_fields(browser, tmp_path, monkeypatch):
-    captured = []
-    capture = shots.capture
-    monkeypatch.setattr(shots, "capture", lambda page, *a: captured.append(page) or capture(page, *a))
+def test_a_screen_another_page_showed_is_not_captured_again_whatever_its_hidden_fields(browser, tmp_path, captured):
     form = (  # what differs from page to page and draws nothing: a token, a challenge, the phone's identity
         '<meta name="csrf-token" content="{0}"><script type="application/json">{{"challenge": "{0}"}}</script>'
         '<form data-device="{0}"><input type="hidden" name="csrf_token" value="{0}">'
@@ -103,10 +107,7 @@ def test_a_data_attribute_a_style_sheet_selects_by_is_part_of_the_screen(browser
     assert opened != shut
 
 
-def test_without_reuse_every_screenshot_is_captured_afresh(browser, tmp_path, monkeypatch):
-    captured = []
-    capture = shots.capture
-    monkeypatch.setattr(shots, "capture", lambda page, *a: captured.append(page) or capture(page, *a))
+def test_without_reuse_every_screenshot_is_captured_afresh(browser, tmp_path, captured):
     page = browser.new_page(viewport={"width": 393, "height": 659})
     page.set_content("<h1>ログインID取得</h1>")
     paths = [shots.save(page, tmp_path, reuse=False) for _ in range(2)]
