@@ -107,11 +107,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(trylast=True)  # after reporting/plugin.py has registered the run's reporter
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("axe") == "on":
-        worker = getattr(config, "workerinput", None)  # pytest-xdist: the run's folder, which every worker shares
-        run = worker and worker.get("mockbank_run_id")
-        shared = Path(config.getoption("report_dir")).absolute() / ".results" / run / "axe-checked" if run else None
+        reporter = config.pluginmanager.get_plugin("mockbank-reporter")
+        # pytest-xdist: the run's folder, which every worker shares (one process alone needs no marks)
+        shared = reporter.results_dir / "axe-checked" if reporter.worker != "main" else None
         config.stash[CHECKS] = Checks(shared)
 
 
